@@ -1,0 +1,48 @@
+# The commands people type. Two do everything on a fresh machine: `make serve` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+# Debian packages the tests use: a real browser, poppler's PDF tools, Java for the Nu Html Checker.
+DEBIAN_PACKAGES := chromium poppler-utils default-jre-headless
+
+.PHONY: install serve build test validate packs offline bench linkcheck-external system-deps clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+validate: install
+	$(BIN)/veilige-toekomst validate
+
+build: install
+	$(BIN)/mkdocs build --strict --quiet
+
+serve: build
+	@echo "Serving on http://127.0.0.1:8000/ (Dutch) and http://127.0.0.1:8000/en/ (English); Ctrl-C stops."
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+test: install system-deps node_modules/.installed
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+clean:
+	rm -rf site build .pytest_cache

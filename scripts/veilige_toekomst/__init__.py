@@ -1,0 +1,1 @@
+"""Veilige Toekomst: what children in Dutch shelters need, as a site, packs and data."""

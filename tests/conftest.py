@@ -1,0 +1,97 @@
+"""Shared fixtures: the built site (once per test run), a local server for it, and real Chromium."""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build" / "test"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+BIN = Path(sys.executable).parent
+
+
+def run_cli(*args: str, cwd: Path = ROOT, check: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "veilige-toekomst"), *args], cwd=cwd, capture_output=True, text=True,
+                          check=check, env={**os.environ, **(env or {})})
+
+
+def build_site(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site), *extra], cwd=project, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The site built with --strict, once per run; parallel workers wait for the first to finish."""
+    BUILD.mkdir(parents=True, exist_ok=True)
+    target = BUILD / "site"
+    with open(BUILD / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        marker = BUILD / f".built-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+        if not marker.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            result = build_site(ROOT, target)
+            if result.returncode != 0:
+                pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+            for old in BUILD.glob(".built-*"):
+                old.unlink()
+            marker.touch()
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every content page of the built site (not the search index, not assets)."""
+    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)

@@ -1,0 +1,64 @@
+"""Each content rule has a small broken fixture; `validate` must name file, line, rule and what to do."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, run_cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BROKEN = sorted(p.name for p in (FIXTURES / "broken").iterdir() if p.is_dir())
+
+
+def make_project(tmp_path: Path, overlay: str | None = None) -> Path:
+    """The minimal project, with one broken case laid over it."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    shutil.copy(ROOT / "docs" / "strings.yml", project / "docs" / "strings.yml")
+    if overlay:
+        case = FIXTURES / "broken" / overlay
+        for file in case.rglob("*"):
+            if file.is_file() and file.name not in ("expected.txt", "delete.txt"):
+                target = project / file.relative_to(case)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(file, target)
+        if (case / "delete.txt").exists():
+            for rel in (case / "delete.txt").read_text().split():
+                (project / rel).unlink()
+    return project
+
+
+def test_minimal_project_is_valid(tmp_path):
+    result = run_cli("validate", cwd=make_project(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "OK: 6 pages in nl, en, 1 quotes, 1 figures." in result.stdout
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_each_rule_reports_file_line_rule_message(tmp_path, case):
+    expected = (FIXTURES / "broken" / case / "expected.txt").read_text().strip()
+    result = run_cli("validate", cwd=make_project(tmp_path, case))
+    assert result.returncode == 1
+    assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("case", ["unknown-quote", "broken-anchor", "figure-typed"])
+def test_the_site_build_stops_on_the_same_mistakes(tmp_path, case):
+    project = make_project(tmp_path, case)
+    result = build_site(project, tmp_path / "site")
+    expected = (FIXTURES / "broken" / case / "expected.txt").read_text().strip()
+    assert result.returncode == 1
+    assert expected in (result.stdout + result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_export_of_a_broken_project_writes_nothing(tmp_path):
+    out = tmp_path / "export.json"
+    result = run_cli("export", "--lang", "en", "-o", str(out), cwd=make_project(tmp_path, "needs-count"))
+    assert result.returncode == 1
+    assert not out.exists()
