@@ -16,9 +16,9 @@ def number(value: float, lang: str) -> str:
 
 
 def _amount(stat: Statistic, value: float | None, lang: str) -> str:
-    """Value (or range) without unit words."""
+    """Value (or range) without unit words; a calendar year has no thousands separator."""
     assert value is not None
-    text = number(value, lang)
+    text = f"{value:g}" if stat.unit == "year" else number(value, lang)
     if stat.value_max is not None and value == stat.value:
         text += "–" + number(stat.value_max, lang)
     return text

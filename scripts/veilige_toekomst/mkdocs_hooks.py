@@ -9,12 +9,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
-from veilige_toekomst import shortcodes
+from veilige_toekomst import page_safety, shortcodes, site_search
 from veilige_toekomst.content import Content, load_content
 from veilige_toekomst.findings import ContentError
 
 _cache: dict[str, Content] = {}
+_files = {}
+_search_entries: dict[str, list] = {}
 
 
 def _content(config) -> Content:
@@ -27,17 +30,29 @@ def _content(config) -> Content:
     return _cache[root]
 
 
+def _lang(config) -> str:
+    return config.theme["language"]
+
+
+def _online(config) -> bool:
+    """The offline edition (file://) is built with use_directory_urls off and no site_url."""
+    return bool(config.use_directory_urls and config.site_url)
+
+
 def on_startup(command, dirty) -> None:
     _cache.clear()  # `mkdocs serve` rebuilds in one process: read the content anew each time
 
 
 def on_pre_build(config) -> None:
     _cache.clear()
+    _search_entries.clear()
     _content(config)
 
 
-def _lang(config) -> str:
-    return config.theme["language"]
+@event_priority(-100)  # after the i18n plugin has given each file its language's URL
+def on_files(files, config):
+    _files[_lang(config)] = files
+    return files
 
 
 def _source_page(content: Content, page, lang: str):
@@ -59,8 +74,53 @@ def on_page_markdown(markdown, page, config, files):
     return text
 
 
-def on_page_context(context, page, config, nav):
+def _page_url(lang: str, name: str) -> str | None:
+    files = _files.get(lang)
+    if files is None:
+        return None
+    for candidate in (f"{name}.{lang}.md", f"{name}.md"):
+        file = files.get_file_from_path(candidate)
+        if file is not None:
+            return file.url
+    return None
+
+
+def _template_globals(config, page_url: str) -> dict:
     content = _content(config)
     lang = _lang(config)
-    context["vt"] = {"ui": lambda key, **values: content.ui(lang, key, **values), "lang": lang}
+    search = _page_url(lang, "search")
+    return {
+        "ui": lambda key, **values: content.ui(lang, key, **values),
+        "lang": lang,
+        "search_url": get_relative_url(search, page_url) if search is not None else "",
+        "quick_exit": content.project.quick_exit_url,
+    }
+
+
+def on_page_context(context, page, config, nav):
+    context["vt"] = _template_globals(config, page.url)
     return context
+
+
+def on_env(env, config, files):
+    # Static templates (the 404 page) get no page context: give them the same globals.
+    env.globals["vt"] = _template_globals(config, "404.html")
+    return env
+
+
+def on_post_page(output, page, config):
+    if not page.meta.get("search", {}).get("exclude"):
+        found = site_search.entry(output, page.url, page.title)
+        if found:
+            _search_entries.setdefault(_lang(config), []).append(found)
+    output = page_safety.language_alternates(output, page.url, config.site_url if _online(config) else None)
+    return page_safety.add_csp(output)
+
+
+def on_post_template(output, template_name, config):
+    return page_safety.add_csp(output) if template_name == "404.html" else output
+
+
+def on_post_build(config):
+    lang = _lang(config)
+    site_search.write_index(Path(config.site_dir), lang, _search_entries.get(lang, []))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamlsource
 from .findings import ContentError, Finding
+
+
+DEFAULT_QUICK_EXIT = "https://www.knmi.nl/"
+"""A neutral, everyday site (the Dutch weather service), as GOV.UK uses a weather page."""
 
 
 @dataclass(frozen=True)
@@ -17,6 +22,8 @@ class Project:
     default_language: str
     complete_languages: tuple[str, ...]
     """Languages that must have every page and entry; others may be partial (fall back to the default)."""
+    quick_exit_url: str | None
+    """Where the quick-exit button goes; None when it is switched off."""
 
     def shown(self, path: Path) -> str:
         """A path as people see it in messages: relative to the project root."""
@@ -37,7 +44,8 @@ def find_root(start: Path | None = None) -> Path:
 def load_project(root: Path | None = None) -> Project:
     root = find_root(root)
     config_path = root / "mkdocs.yml"
-    config = yamlsource.load_file(str(config_path), "mkdocs.yml").data or {}
+    located = yamlsource.load_file(str(config_path), "mkdocs.yml")
+    config = located.data or {}
     languages: list[str] = []
     default = ""
     for plugin in config.get("plugins", []):
@@ -56,4 +64,20 @@ def load_project(root: Path | None = None) -> Project:
         languages=tuple(languages),
         default_language=default,
         complete_languages=complete,
+        quick_exit_url=_quick_exit(extra.get("quick_exit") or {}, located),
     )
+
+
+HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
+
+
+def _quick_exit(options: dict, located: yamlsource.Located) -> str | None:
+    """The quick-exit target: on by default; it must be an absolute https address of another site."""
+    if options.get("enabled", True) is False:
+        return None
+    url = options.get("url", DEFAULT_QUICK_EXIT)
+    if not isinstance(url, str) or not HTTPS_URL.match(url):
+        line = located.line_of(("extra", "quick_exit", "url"))
+        raise ContentError([Finding("mkdocs.yml", line, "quick-exit",
+                                    f"the quick-exit target must be an absolute https:// address, not {url!r}")])
+    return url

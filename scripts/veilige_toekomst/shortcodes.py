@@ -6,11 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import formatting, quotes
-from .content import Content, area_meta, pillar_meta
+from .content import Content
 from .findings import Finding
 from .pages import Page
-from .urls import relative_md
 
 SHORTCODE = re.compile(r"<!--\s*(?P<name>[a-z][a-z-]*)(?P<args>(?:[ \t]+[^\s>]+)*)\s*-->")
 NOT_OURS = {"mkdocs-quiz", "literal-ok"}
@@ -44,81 +42,22 @@ def shortcode(name: str) -> Callable[[Handler], Handler]:
     return register
 
 
-def _no_args(args: list[str], name: str) -> None:
+def no_args(args: list[str], name: str) -> None:
     if args:
         raise ShortcodeError(f"'{name}' takes no arguments, got {' '.join(args)}")
 
 
-def _one_arg(args: list[str], name: str) -> str:
+def one_arg(args: list[str], name: str) -> str:
     if len(args) != 1:
         raise ShortcodeError(f"'{name}' takes one id, got {len(args)}")
     return args[0]
 
 
-def bullet_list(items: list[str], id_prefix: str, css: str) -> str:
-    lines = [f'<ul class="{css}">']
-    lines += [f'<li id="{id_prefix}-{n}" markdown>{item}</li>' for n, item in enumerate(items, 1)]
-    return "\n".join(lines + ["</ul>"])
+def handlers() -> dict[str, Handler]:
+    """All shortcodes; each module registers its own with @shortcode when imported."""
+    from . import assessment_shortcodes, figure_shortcodes, page_shortcodes, quote_shortcodes, site_search  # noqa: F401
 
-
-@shortcode("focus")
-def _focus(ctx: Context, args: list[str]) -> str:
-    _no_args(args, "focus")
-    return f'<div class="vt-focus" markdown>\n**{ctx.ui("focus")}:** {pillar_meta(ctx.page).focus}\n</div>'
-
-
-@shortcode("needs")
-def _needs(ctx: Context, args: list[str]) -> str:
-    _no_args(args, "needs")
-    return bullet_list(pillar_meta(ctx.page).needs, "need", "vt-needs")
-
-
-@shortcode("protective-factors")
-def _protective(ctx: Context, args: list[str]) -> str:
-    _no_args(args, "protective-factors")
-    factors = pillar_meta(ctx.page).protective_factors
-    if not factors:
-        raise ShortcodeError("this page has no protective_factors in its front matter")
-    return bullet_list(factors, "factor", "vt-factors")
-
-
-@shortcode("conditions")
-def _conditions(ctx: Context, args: list[str]) -> str:
-    _no_args(args, "conditions")
-    return bullet_list(area_meta(ctx.page).conditions, "condition", "vt-needs")
-
-
-@shortcode("overview")
-def _overview(ctx: Context, args: list[str]) -> str:
-    which = _one_arg(args, "overview")
-    pages = {"pillars": ctx.content.pillars, "living-areas": ctx.content.living_areas}.get(which)
-    if pages is None:
-        raise ShortcodeError(f"overview of '{which}' is unknown (use pillars or living-areas)")
-    cards = []
-    for page in pages(ctx.lang):
-        meta = page.meta
-        summary = getattr(meta, "focus", None) or meta.description
-        link = relative_md(ctx.page.src, page.src)
-        cards.append(f"-   **[{meta.number}. {meta.title}]({link})**\n\n    {summary}")  # type: ignore[attr-defined]
-    return f'<div class="grid cards vt-overview" markdown>\n\n' + "\n".join(cards) + "\n\n</div>"
-
-
-@shortcode("quote")
-def _quote(ctx: Context, args: list[str]) -> str:
-    quote_id = _one_arg(args, "quote")
-    quote = ctx.content.quotes_by_id.get(quote_id)
-    if quote is None:
-        raise ShortcodeError(f"unknown quote id '{quote_id}' (see docs/quotes/quotes.yml)")
-    return quotes.render(ctx.content, quote, ctx.lang, ctx.page.src)
-
-
-@shortcode("stat")
-def _stat(ctx: Context, args: list[str]) -> str:
-    stat_id = _one_arg(args, "stat")
-    stat = ctx.content.statistics_by_id.get(stat_id)
-    if stat is None:
-        raise ShortcodeError(f"unknown figure id '{stat_id}' (see docs/figures/statistics.yml)")
-    return formatting.statistic(stat, ctx.lang, ctx.ui)
+    return HANDLERS
 
 
 def resolve(content: Content, page: Page, lang: str, markdown: str | None = None) -> tuple[str, list[Finding]]:
@@ -131,10 +70,10 @@ def resolve(content: Content, page: Page, lang: str, markdown: str | None = None
         name, args = match["name"], match["args"].split()
         if name in NOT_OURS:
             return match[0]
-        handler = HANDLERS.get(name)
+        handler = handlers().get(name)
         try:
             if handler is None:
-                raise ShortcodeError(f"unknown shortcode '{name}' (known: {', '.join(sorted(HANDLERS))})")
+                raise ShortcodeError(f"unknown shortcode '{name}' (known: {', '.join(sorted(handlers()))})")
             return handler(ctx, args)
         except (ShortcodeError, AssertionError) as exc:
             message = str(exc) or f"'{name}' does not belong on this kind of page"
