@@ -1,0 +1,98 @@
+"""The built site: strict build, both languages, links and anchors resolve in the HTML, print view."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from conftest import html_pages
+
+
+class _LinksAndIds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.lang = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang", "")
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def parse(path: Path) -> _LinksAndIds:
+    parser = _LinksAndIds()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_both_languages_have_the_same_pages(site):
+    pages = [p.relative_to(site).as_posix() for p in html_pages(site)]
+    dutch = {p for p in pages if not p.startswith("en/")}
+    english = {p.removeprefix("en/") for p in pages if p.startswith("en/")}
+    assert dutch == english
+    assert {"index.html", "pillars/safety/index.html", "living-areas/participation/index.html",
+            "context/cycle/index.html", "glossary/index.html", "about/index.html"} <= dutch
+
+
+def test_every_page_says_its_language(site):
+    for path in html_pages(site):
+        expected = "en" if path.relative_to(site).parts[0] == "en" else "nl"
+        assert parse(path).lang == expected, path
+
+
+def test_internal_links_and_anchors_resolve_in_the_built_html(site):
+    parsed = {p: parse(p) for p in html_pages(site)}
+    broken = []
+    for path, page in parsed.items():
+        base = "/" + path.relative_to(site).as_posix()
+        for href in page.links:
+            url = urlparse(urljoin(base, href))
+            if url.scheme or url.netloc:
+                continue
+            target = site / unquote(url.path).lstrip("/")
+            if target.is_dir() or url.path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{base}: {href}")
+            elif url.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else parse(target).ids
+                if url.fragment not in ids:
+                    broken.append(f"{base}: {href} (no id {url.fragment})")
+    assert not broken, "\n".join(broken)
+
+
+def test_shortcodes_are_resolved_everywhere(site):
+    for path in html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"<!--\s*(quote|stat|needs|conditions|focus|overview)\b", html), path
+
+
+def test_pillar_page_lists_its_needs_from_the_front_matter(site):
+    html = (site / "en/pillars/stability-continuity/index.html").read_text()
+    assert html.count('id="need-') == 4
+    assert "Focus" in html
+
+
+def test_quote_on_english_page_is_marked_as_translation_with_dutch_original(site):
+    html = (site / "en/pillars/safety/index.html").read_text()
+    figure = re.search(r'<figure class="vt-quote".*?</figure>', html, re.S)[0]
+    assert "translated from Dutch" in figure
+    assert '<blockquote lang="nl">' in figure
+    assert "girl in a women&#x27;s shelter, aged 14" in figure or "girl in a women's shelter, aged 14" in figure
+
+
+@pytest.mark.parametrize("url, lang", [("/", "nl"), ("/en/", "en")])
+def test_home_shows_the_pillars_and_areas_as_cards(site, url, lang):
+    html = (site / url.lstrip("/") / "index.html").read_text()
+    assert html.count('class="grid cards vt-overview"') == 2
+    assert len(re.findall(r'href="pillars/[a-z-]+/"', html)) >= 6
