@@ -44,5 +44,13 @@ serve: build
 test: install system-deps node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
+# The whole site with its packs, as a zip that works opened from disk (file://), no server, no network.
+offline: build
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml
+	rm -f build/veilige-toekomst-offline.zip.tmp
+	cd build/offline && ../../$(BIN)/python -m zipfile -c ../veilige-toekomst-offline.zip.tmp veilige-toekomst
+	mv build/veilige-toekomst-offline.zip.tmp build/veilige-toekomst-offline.zip
+	@echo "Offline edition: build/veilige-toekomst-offline.zip (open veilige-toekomst/index.html)"
+
 clean:
 	rm -rf site build .pytest_cache

@@ -91,6 +91,7 @@ def _template_globals(config, page_url: str) -> dict:
     search = _page_url(lang, "search")
     return {
         "ui": lambda key, **values: content.ui(lang, key, **values),
+        "ui_in": lambda in_lang, key: content.ui(in_lang, key),
         "lang": lang,
         "search_url": get_relative_url(search, page_url) if search is not None else "",
         "quick_exit": content.project.quick_exit_url,
