@@ -86,10 +86,25 @@ def check_quotes(content: Content, c: Collector) -> None:
         _check_translations(located, ("quotes", i, "text"), quote.text, content.project.complete_languages, f"quote {quote.id}", c)
         if quote.location not in page_ids:
             c.add(located.path, located.line_of(("quotes", i, "location")), "unknown-page", f"quote {quote.id}: no page '{quote.location}'")
+        if quote.speaker != "professional" and quote.age is None:
+            c.add(located.path, located.line_of(("quotes", i, "speaker")), "quote-age",
+                  f"quote {quote.id}: a child's quote needs the age the booklet gives")
+        _check_quote_on_its_page(content, quote.id, quote.location, c)
         for j, theme in enumerate(quote.themes):
             if theme not in modules:
                 c.add(located.path, located.line_of(("quotes", i, "themes", j)), "unknown-theme",
                       f"quote {quote.id}: '{theme}' is not a pillar or living-area id")
+
+
+def _check_quote_on_its_page(content: Content, quote_id: str, location: str, c: Collector) -> None:
+    """A quote stands where the booklet has it, in every language (it may stand elsewhere too)."""
+    for lang in content.project.complete_languages:
+        page = content.pages.get((lang, f"{location}.md"))
+        if page is None or quote_id in {used for used, _ in shortcodes.used_ids(page, "quote")}:
+            continue
+        line = next((n for n, text in enumerate(page.body.splitlines(), page.body_line) if "{#voices}" in text), page.body_line)
+        c.add(page.path, line, "quote-not-on-its-page",
+              f"{quote_id} stands on this page in the booklet (docs/quotes/quotes.yml); add <!-- quote {quote_id} -->")
 
 
 def check_statistics(content: Content, c: Collector) -> None:
