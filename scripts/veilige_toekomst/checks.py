@@ -144,6 +144,9 @@ def check_usage(content: Content, c: Collector) -> None:
         ("stat", content.statistics_located, content.statistics.statistics if content.statistics else [], "statistics"),
     ):
         used = {i for page in default_pages for i, _ in shortcodes.used_ids(page, name)}
+        if name == "stat":  # a figure is shown, too, where its whole group is: <!-- figures GROUP -->
+            groups = {g for page in default_pages for g, _ in shortcodes.used_ids(page, "figures")}
+            used |= {stat.id for stat in items if stat.group in groups}
         for index, item in enumerate(items):
             if item.id not in used and located is not None:
                 c.add(located.path, located.line_of((key, index, "id")), "unused",
