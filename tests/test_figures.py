@@ -167,21 +167,38 @@ def test_export_gives_each_figure_with_its_split():
     assert all({"id", "group", "value", "unit", "label", "vo", "mo", "year"} <= set(s) for s in data["statistics"])
 
 
-def test_figure_rules_name_file_and_line_and_showing_a_group_counts_as_showing_its_figures(tmp_path):
+def validate_errors(project: Path) -> list[str]:
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    return result.stderr.splitlines()
+
+
+def test_figure_rules_on_pages_name_file_and_line_and_a_shown_group_counts_as_shown(tmp_path):
     project = make_project(tmp_path, "unused-stat")
     housing = project / "docs/living-areas/housing.nl.md"
     housing.write_text(housing.read_text() + "\n<!-- figures stay -->\n\nDat is 31% van de kinderen.\n"
-                       "Een bewuste uitzondering: 100% zeker. <!-- literal-ok -->\n", encoding="utf-8")
+                       "Een bewuste uitzondering: 100% zeker. <!-- literal-ok -->\nOngeveer <!-- stat stay_crsis -->.\n",
+                       encoding="utf-8")
     stats = project / "docs/figures/statistics.yml"
-    stats.write_text(stats.read_text().replace("    value: 2\n", "    value: 2\n    vo: 40\n"), encoding="utf-8")
-    result = run_cli("validate", cwd=project)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert "docs/living-areas/housing.nl.md:14: figure-typed: '31%' is typed into the page" in "\n".join(lines)
-    assert not any(":15: figure-typed" in line for line in lines), "a line marked literal-ok is allowed"
-    assert any(line.startswith("docs/figures/statistics.yml:14: field: statistics[1]: a women's/homeless shelter split "
-                               "needs both vo and mo") for line in lines)
-    assert not any("unused: stay_crisis" in line for line in lines), "shown through <!-- figures stay -->"
+    stats.write_text(stats.read_text().replace("en: stay in a crisis shelter", "en: ''"), encoding="utf-8")
+    errors = validate_errors(project)
+    assert "docs/living-areas/housing.nl.md:14: figure-typed: '31%' is typed into the page" in "\n".join(errors)
+    assert not any(":15: figure-typed" in line for line in errors), "a line marked literal-ok is allowed"
+    assert "docs/living-areas/housing.nl.md:16: shortcode: unknown figure id 'stay_crsis'" in "\n".join(errors)
+    assert "docs/figures/statistics.yml:19: translation-missing: figure stay_crisis label has no en text" in errors
+    assert not any("unused: stay_crisis" in line for line in errors), "shown through <!-- figures stay -->"
+
+
+def test_figure_rules_in_the_data_file_are_all_reported_at_once(tmp_path):
+    project = make_project(tmp_path, "unused-stat")
+    stats = project / "docs/figures/statistics.yml"
+    stats.write_text(stats.read_text().replace("    value: 2\n", "    value: 2\n    vo: 40\n")
+                     + "  - {id: too_many, group: stay, value: 120, unit: percent, label: {nl: a, en: a}, section: index}\n",
+                     encoding="utf-8")
+    errors = validate_errors(project)
+    assert ("docs/figures/statistics.yml:14: field: statistics[1]: a women's/homeless shelter split needs both vo and mo"
+            in errors)
+    assert "docs/figures/statistics.yml:22: field: statistics[2]: value 120 is not a percentage (0–100)" in errors
 
 
 def test_chart_colours_have_enough_contrast():
