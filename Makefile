@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Debian packages the tests use: a real browser, poppler's PDF tools, Java for the Nu Html Checker.
 DEBIAN_PACKAGES := chromium poppler-utils default-jre-headless
 
-.PHONY: install serve build test validate packs offline bench linkcheck-external system-deps clean
+.PHONY: install serve build test validate packs offline bench readability linkcheck-external system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,18 @@ offline: build
 	cd build/offline && ../../$(BIN)/python -m zipfile -c ../veilige-toekomst-offline.zip.tmp veilige-toekomst
 	mv build/veilige-toekomst-offline.zip.tmp build/veilige-toekomst-offline.zip
 	@echo "Offline edition: build/veilige-toekomst-offline.zip (open veilige-toekomst/index.html)"
+
+# Measurements, never gates: one table of build time, packs, page weight and Lighthouse against the
+# project's targets; the readability of each page's prose; whether the external links still answer
+# (needs a network; says so and exits 0 without one).
+bench: install system-deps node_modules/.installed
+	$(BIN)/python -m veilige_toekomst.bench
+
+readability: install
+	$(BIN)/python -m veilige_toekomst.bench.readability
+
+linkcheck-external: install
+	$(BIN)/python -m veilige_toekomst.bench.linkcheck
 
 clean:
 	rm -rf site build .pytest_cache

@@ -149,7 +149,7 @@ def test_choosing_a_setting_shows_only_those_quotes_and_says_how_many(page, base
 @browser_test
 def test_the_filters_work_with_the_keyboard_alone(page, base_url, content):
     page.goto(f"{base_url}/quotes/")
-    for _ in range(120):  # Tab from the top of the page to the first filter: nothing on the way traps focus
+    for _ in range(200):  # Tab from the top of the page to the first filter: nothing on the way traps focus
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "age":
             break
