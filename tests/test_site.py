@@ -9,13 +9,21 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import html_pages
+from conftest import ROOT, html_pages
+
+
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
+ASSET_ATTRIBUTES = {"link": ("href",), "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"),
+                    "video": ("src", "poster"), "audio": ("src",), "track": ("src",), "iframe": ("src",),
+                    "object": ("data",), "embed": ("src",), "use": ("href", "xlink:href"), "image": ("href",)}
+"""What a page loads or points to besides its links: styles, scripts, images, fonts, icons, alternates."""
 
 
 class _LinksAndIds(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.assets: list[str] = []
         self.ids: set[str] = set()
         self.lang = ""
 
@@ -27,6 +35,10 @@ class _LinksAndIds(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
+        for name in ASSET_ATTRIBUTES.get(tag, ()):
+            value = attrs.get(name) or ""
+            refs = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
+            self.assets += [ref for ref in refs if ref]
 
 
 def parse(path: Path) -> _LinksAndIds:
@@ -50,25 +62,53 @@ def test_every_page_says_its_language(site):
         assert parse(path).lang == expected, path
 
 
+def local_target(site: Path, base: str, ref: str):
+    """(file in the built site, fragment) that `ref` on the page at `base` points to; None if external."""
+    if ref.startswith(SITE_URL):  # canonical and hreflang addresses are absolute, but point into the site
+        ref = "/" + ref.removeprefix(SITE_URL)
+    url = urlparse(urljoin(base, ref))
+    if url.scheme or url.netloc:
+        return None
+    target = site / unquote(url.path).lstrip("/")
+    if target.is_dir() or url.path.endswith("/"):
+        target = target / "index.html"
+    return target, url.fragment
+
+
 def test_internal_links_and_anchors_resolve_in_the_built_html(site):
     parsed = {p: parse(p) for p in html_pages(site)}
     broken = []
     for path, page in parsed.items():
         base = "/" + path.relative_to(site).as_posix()
         for href in page.links:
-            url = urlparse(urljoin(base, href))
-            if url.scheme or url.netloc:
+            if (local := local_target(site, base, href)) is None:
                 continue
-            target = site / unquote(url.path).lstrip("/")
-            if target.is_dir() or url.path.endswith("/"):
-                target = target / "index.html"
+            target, fragment = local
             if not target.exists():
                 broken.append(f"{base}: {href}")
-            elif url.fragment and target.suffix == ".html":
+            elif fragment and target.suffix == ".html":
                 ids = parsed[target].ids if target in parsed else parse(target).ids
-                if url.fragment not in ids:
-                    broken.append(f"{base}: {href} (no id {url.fragment})")
+                if fragment not in ids:
+                    broken.append(f"{base}: {href} (no id {fragment})")
     assert not broken, "\n".join(broken)
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)""")
+
+
+def test_every_stylesheet_script_image_and_font_a_page_loads_exists(site):
+    """Asset addresses in every HTML page (404 included), and fonts and images in every stylesheet."""
+    missing = []
+    for path in site.rglob("*.html"):
+        base = "/" + path.relative_to(site).as_posix()
+        missing += [f"{base}: {ref}" for ref in parse(path).assets
+                    if not ref.startswith("data:") and (local := local_target(site, base, ref)) and not local[0].exists()]
+    for path in site.rglob("*.css"):
+        base = "/" + path.relative_to(site).as_posix()
+        missing += [f"{base}: {ref}" for ref in CSS_URL.findall(path.read_text(encoding="utf-8"))
+                    if not ref.startswith(("data:", "#")) and (local := local_target(site, base, ref))
+                    and not local[0].exists()]
+    assert not missing, "missing files:\n" + "\n".join(missing)
 
 
 def test_shortcodes_are_resolved_everywhere(site):
