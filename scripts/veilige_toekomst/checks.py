@@ -10,6 +10,7 @@ from . import shortcodes
 from .content import Content
 from .findings import Collector
 from .links import anchors, check_links, explicit_heading_ids
+from .local_pages import check_local_pages
 from .pages import Page
 from .yamlsource import Located
 
@@ -199,7 +200,8 @@ def check_shortcodes_and_links(content: Content, c: Collector) -> None:
 
 
 CHECKS = (check_page_parity, check_numbering, check_quotes, check_statistics, check_ui_strings,
-          check_usage, check_shortcodes_and_links)
+          check_usage, check_shortcodes_and_links,
+          check_local_pages)
 
 
 def check_content(content: Content, c: Collector) -> None:

@@ -24,6 +24,12 @@ def _load(root: Optional[Path]) -> Content:
         raise typer.Exit(1) from None
 
 
+def _check_language(content: Content, lang: str) -> None:
+    if lang not in content.languages:
+        typer.echo(f"unknown language '{lang}' (have {', '.join(content.languages)})", err=True)
+        raise typer.Exit(1)
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write next to the target and rename, so a failed run never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,11 +57,85 @@ def export(
     from .export import build_export
 
     content = _load(root)
-    if lang not in content.languages:
-        typer.echo(f"unknown language '{lang}' (have {', '.join(content.languages)})", err=True)
-        raise typer.Exit(1)
+    _check_language(content, lang)
     data = json.dumps(build_export(content, lang), ensure_ascii=False, indent=2).encode() + b"\n"
     if output is None:
         sys.stdout.buffer.write(data)
     else:
         write_atomically(output, data)
+
+
+@app.command("scan-report")
+def scan_report(
+    export_file: Path = typer.Argument(..., metavar="FILE.json", help="A self-assessment export (JSON, from the zelfscan page)."),
+    lang: str = typer.Option(..., "--lang", help="Language of the report, e.g. nl or en."),
+    out: Path = typer.Option(..., "--out", help="Where to write the PDF."),
+    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """A PDF report of a self-assessment export: scores, chart, gaps and notes (see schemas/self-assessment.schema.json)."""
+    from .assessment import ExportError
+    from .scan_report import write_report
+
+    content = _load(root)
+    _check_language(content, lang)
+    try:
+        result = write_report(content, export_file, lang, out)
+    except ExportError as exc:
+        typer.echo(f"{export_file}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{out}: {result.pages} pages")
+
+
+i18n = typer.Typer(no_args_is_help=True, help="Translations: what each language lacks or lags behind.")
+app.add_typer(i18n, name="i18n")
+
+
+@i18n.command("status")
+def i18n_status(
+    langs: Optional[list[str]] = typer.Argument(None, metavar="[LANG]...", help="Languages (default: all but Dutch)."),
+    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Pages and entries each language misses, or whose Dutch text changed since the translation was marked.
+    Exits 1 when there are any, so CI can hold a language to complete."""
+    from .translations import report, status
+
+    content = _load(root)
+    chosen = langs or [lang for lang in content.languages if lang != content.default_language]
+    for lang in chosen:
+        _check_language(content, lang)
+    try:
+        results = [status(content, lang) for lang in chosen]
+    except ContentError as exc:
+        typer.echo(exc.report(), err=True)
+        raise typer.Exit(1) from None
+    typer.echo("\n".join(line for result in results for line in report(result)))
+    if not all(result.complete for result in results):
+        raise typer.Exit(1)
+
+
+@i18n.command("mark")
+def i18n_mark(
+    lang: str = typer.Argument(..., help="The language whose translations you checked, e.g. en."),
+    items: Optional[list[str]] = typer.Argument(None, metavar="[ITEM]...", help="Item keys as `i18n status` shows them."),
+    all_items: bool = typer.Option(False, "--all", help="Every item this language has a translation of."),
+    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Record that translations follow today's Dutch text (docs/translations.lock.yml). Mark only what you checked."""
+    from .translations import LOCK_FILE, mark
+
+    content = _load(root)
+    _check_language(content, lang)
+    if lang == content.default_language or bool(items) == all_items:
+        typer.echo(f"give a language other than {content.default_language}, and item keys or --all", err=True)
+        raise typer.Exit(1)
+    try:
+        text, problems = mark(content, lang, None if all_items else items)
+    except ContentError as exc:
+        typer.echo(exc.report(), err=True)
+        raise typer.Exit(1) from None
+    if problems:
+        typer.echo("\n".join(problems), err=True)
+        raise typer.Exit(1)
+    path = content.project.docs_dir / LOCK_FILE
+    write_atomically(path, text.encode())
+    typer.echo(f"{content.project.shown(path)}: marked {'every translated item' if all_items else len(items or [])} in {lang}")

@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from veilige_toekomst import page_safety, shortcodes, site_search
+from veilige_toekomst import page_safety, shortcodes, site_organisation, site_search, translations
 from veilige_toekomst.content import Content, load_content
 from veilige_toekomst.findings import ContentError
 
@@ -43,8 +43,13 @@ def on_startup(command, dirty) -> None:
     _cache.clear()  # `mkdocs serve` rebuilds in one process: read the content anew each time
 
 
+def on_config(config):
+    _cache.clear()  # read anew for each language build; the organisation file shapes the config
+    site_organisation.configure(config, _content(config))
+    return config
+
+
 def on_pre_build(config) -> None:
-    _cache.clear()
     _search_entries.clear()
     _content(config)
 
@@ -52,7 +57,12 @@ def on_pre_build(config) -> None:
 @event_priority(-100)  # after the i18n plugin has given each file its language's URL
 def on_files(files, config):
     _files[_lang(config)] = files
+    site_organisation.add_files(files, config, _content(config))
     return files
+
+
+def on_nav(nav, config, files):
+    return site_organisation.hide_sections(nav, _content(config))
 
 
 def _source_page(content: Content, page, lang: str):
@@ -71,6 +81,8 @@ def on_page_markdown(markdown, page, config, files):
     text, findings = shortcodes.resolve(content, source, _lang(config), markdown)
     if findings:
         raise Abort("Content errors:\n" + ContentError(findings).report())
+    if getattr(page.file, "locale", _lang(config)) != _lang(config):  # falls back to the default language
+        text = translations.not_translated_notice(content, _lang(config)) + text
     return text
 
 
@@ -95,6 +107,7 @@ def _template_globals(config, page_url: str) -> dict:
         "lang": lang,
         "search_url": get_relative_url(search, page_url) if search is not None else "",
         "quick_exit": content.project.quick_exit_url,
+        "organisation": site_organisation.footer_name(content),
     }
 
 

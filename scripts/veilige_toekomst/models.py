@@ -23,8 +23,6 @@ class PageMeta(Strict):
     template: str | None = None
     quiz: dict[str, Any] | None = None
     search: dict[str, Any] | None = None
-    translation_of: str | None = None
-    """Hash of the Dutch source this translation was made from (see `i18n status`)."""
 
 
 class PillarMeta(PageMeta):

@@ -110,6 +110,8 @@ def read_page(project: Project, file: Path, collector: Collector) -> Page | None
 def read_pages(project: Project, collector: Collector) -> dict[tuple[str, str], Page]:
     pages: dict[tuple[str, str], Page] = {}
     for file in sorted(project.docs_dir.rglob("*.md")):
+        if file.name == "README.md":
+            continue  # a folder's explanation for people (docs/local/README.md), left out of the build
         page = read_page(project, file, collector)
         if page is not None:
             pages[(page.lang, page.src)] = page

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import yamlsource
 from .findings import ContentError, Finding
 
+if TYPE_CHECKING:
+    from .organisation import Organisation
 
 DEFAULT_QUICK_EXIT = "https://www.knmi.nl/"
 """A neutral, everyday site (the Dutch weather service), as GOV.UK uses a weather page."""
@@ -24,6 +27,10 @@ class Project:
     """Languages that must have every page and entry; others may be partial (fall back to the default)."""
     quick_exit_url: str | None
     """Where the quick-exit button goes; None when it is switched off."""
+    organisation: Organisation
+    """Who runs this copy of the site (organisation.py); the project's own defaults without a file."""
+    organisation_file: Path | None
+    """The organisation file mkdocs.yml's extra.organisation names, when it exists."""
 
     def shown(self, path: Path) -> str:
         """A path as people see it in messages: relative to the project root."""
@@ -58,26 +65,42 @@ def load_project(root: Path | None = None) -> Project:
         raise ContentError([Finding("mkdocs.yml", 1, "config", "the i18n plugin needs languages and a default")])
     extra = config.get("extra") or {}
     complete = tuple(extra.get("complete_languages") or languages)
+    # Imported here: organisation.py reads pages.py, which needs this module first.
+    from .organisation import DEFAULT, load_organisation
+
+    org_file = root / extra["organisation"] if extra.get("organisation") else None
+    if org_file is not None and not org_file.is_file():
+        org_file = None  # optional: upstream names the file but never ships it
+    org = DEFAULT if org_file is None else load_organisation(org_file, shown=extra["organisation"], languages=complete)
+    quick_exit = _quick_exit(extra.get("quick_exit") or {}, located)
     return Project(
         root=root,
         docs_dir=root / config.get("docs_dir", "docs"),
         languages=tuple(languages),
         default_language=default,
         complete_languages=complete,
-        quick_exit_url=_quick_exit(extra.get("quick_exit") or {}, located),
+        quick_exit_url=org.quick_exit if quick_exit and org.quick_exit else quick_exit,
+        organisation=org,
+        organisation_file=org_file,
     )
 
 
 HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
 
 
+def quick_exit_problem(url: object) -> str | None:
+    """Why `url` cannot be the quick-exit target (it must be an absolute https address), or None."""
+    if isinstance(url, str) and HTTPS_URL.match(url):
+        return None
+    return f"the quick-exit target must be an absolute https:// address, not {url!r}"
+
+
 def _quick_exit(options: dict, located: yamlsource.Located) -> str | None:
-    """The quick-exit target: on by default; it must be an absolute https address of another site."""
+    """The quick-exit target: on by default (an organisation file may name another target)."""
     if options.get("enabled", True) is False:
         return None
     url = options.get("url", DEFAULT_QUICK_EXIT)
-    if not isinstance(url, str) or not HTTPS_URL.match(url):
-        line = located.line_of(("extra", "quick_exit", "url"))
-        raise ContentError([Finding("mkdocs.yml", line, "quick-exit",
-                                    f"the quick-exit target must be an absolute https:// address, not {url!r}")])
+    problem = quick_exit_problem(url)
+    if problem:
+        raise ContentError([Finding("mkdocs.yml", located.line_of(("extra", "quick_exit", "url")), "quick-exit", problem)])
     return url
