@@ -1,0 +1,367 @@
+"""The self-assessment (zelfscan): items from the content model, scoring, the export format, the page
+in real Chromium (storage, export, import, bad input), and the PDF report of an export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT, run_cli
+from veilige_toekomst import assessment
+from veilige_toekomst.assessment_shortcodes import STORAGE_KEY
+from veilige_toekomst.content import load_content
+
+browser_test = pytest.mark.xdist_group("browser")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "self-assessment"
+EXPORT = FIXTURES / "opvang-de-linde.json"
+MARKUP = FIXTURES / "markup-in-notes.json"
+PAGE = "/self-assessment/"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(ROOT)
+
+
+@pytest.fixture(scope="module")
+def groups(content):
+    return assessment.groups(content, "nl")
+
+
+def item_count(groups) -> int:
+    return sum(len(g.items) for g in groups)
+
+
+# --- the model -----------------------------------------------------------------------------------
+
+
+def test_items_are_every_need_and_condition_with_the_same_ids_in_both_languages(content, groups):
+    needs = sum(len(p.meta.needs) for p in content.pillars("nl"))
+    conditions = sum(len(a.meta.conditions) for a in content.living_areas("nl"))
+    assert item_count(groups) == needs + conditions
+    assert [g.id for g in groups][:6] == [p.meta.id for p in content.pillars("nl")]
+    english = assessment.groups(content, "en")
+    assert [i.id for g in english for i in g.items] == [i.id for g in groups for i in g.items]
+    assert groups[0].items[0].id == "safety.need-1"
+    assert [i.id for g in groups if g.id == "housing" for i in g.items][2] == "housing.condition-3"
+
+
+def test_score_counts_partly_as_half_and_leaves_out_not_applicable_and_unrated(groups):
+    group = next(g for g in groups if len(g.items) >= 5)
+    ids = [i.id for i in group.items]
+    ratings = {ids[0]: "in_place", ids[1]: "partly", ids[2]: "not_in_place", ids[3]: "not_applicable"}
+    assert assessment.score(group, ratings).value == pytest.approx((1 + 0.5) / 3)
+    assert assessment.score(group, {ids[0]: "not_applicable"}).value is None
+    gaps = assessment.gaps(groups, {ids[1]: "partly", ids[2]: "not_in_place", ids[0]: "in_place"})
+    assert [(item.id, rating) for _, item, rating in gaps] == [(ids[2], "not_in_place"), (ids[1], "partly")]
+
+
+def test_schema_says_what_the_code_reads():
+    schema = assessment.schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    props = schema["properties"]
+    assert props["format"]["const"] == assessment.FORMAT and props["version"]["const"] == assessment.VERSION
+    answer = props["answers"]["items"]["properties"]
+    assert answer["rating"]["enum"] == [*assessment.RATINGS, None]
+    assert answer["note"]["maxLength"] == assessment.NOTE_MAX
+    assert answer["id"]["pattern"] == assessment.ITEM_ID
+    assert props["organisation"]["maxLength"] == assessment.ORGANISATION_MAX
+
+
+def test_checklist_is_in_the_html_without_script(site, groups):
+    html = (site / "self-assessment" / "index.html").read_text()
+    assert html.count('<fieldset class="vt-sa-item"') == item_count(groups)
+    first = groups[0].items[0]
+    assert f"<legend>{first.text}</legend>" in html
+    assert html.count(f'name="{first.id}"') == len(assessment.RATINGS)
+    data = json.loads(re.search(r'<script type="application/json" id="vt-assessment-data">(.*?)</script>', html, re.S)[1])
+    assert [i["id"] for g in data["groups"] for i in g["items"]] == [i.id for g in groups for i in g.items]
+    assert not re.search(r"\son[a-z]+=", html), "no inline event handlers (strict CSP)"
+    english = (site / "en" / "self-assessment" / "index.html").read_text()
+    assert "Not applicable" in english and "Self-assessment" in english
+
+
+# --- the CLI report --------------------------------------------------------------------------------
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_report_pdf_has_scores_gaps_and_notes(tmp_path, content, groups):
+    out = tmp_path / "verslag.pdf"
+    result = run_cli("scan-report", str(EXPORT), "--lang", "nl", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(out).split())
+    export = assessment.load_export(EXPORT, {i.id for g in groups for i in g.items})
+    assert export.organisation in text and "Wat nog aandacht vraagt" in text
+    for group in groups:
+        value = assessment.percent(assessment.score(group, export.ratings()))
+        expected = "–" if value is None else f"{value}%"
+        assert re.search(rf"{group.number}\. {re.escape(group.title)} {re.escape(expected)}", text), group.title
+    first_gap = assessment.gaps(groups, export.ratings())[0][1]
+    assert " ".join(first_gap.text.split()) in text
+    for note in export.notes().values():
+        assert note in text
+    assert "Focus van de pijler:" in text
+
+
+def test_report_prints_markup_in_notes_as_text(tmp_path):
+    out = tmp_path / "report.pdf"
+    result = run_cli("scan-report", str(MARKUP), "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "<script>window.__pwned = 1</script>" in text and "<b>Shelter</b> & Co" in text
+
+
+BAD_EXPORTS = [
+    ("not-json.json", "not JSON (line 1"),
+    ("not-an-export.json", "not a self-assessment export"),
+    ("unknown-version.json", "export version 7 is not supported"),
+    ("unknown-ids.json", "unknown item id(s): safety.need-9, gardening.condition-1"),
+    ("bad-rating.json", "answers[0].rating: 'mostly' is not one of"),
+    ("answered-twice.json", "item safety.need-1 is answered more than once"),
+]
+
+
+@pytest.mark.parametrize("name, problem", BAD_EXPORTS)
+def test_a_bad_export_is_refused_with_the_reason(groups, name, problem):
+    with pytest.raises(assessment.ExportError, match=re.escape(problem)):
+        assessment.load_export(FIXTURES / "bad" / name, {i.id for g in groups for i in g.items})
+
+
+def test_report_command_refuses_a_bad_export_with_exit_1_and_no_traceback(tmp_path):
+    out = tmp_path / "report.pdf"
+    result = run_cli("scan-report", str(FIXTURES / "bad" / "unknown-ids.json"), "--lang", "en", "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"{FIXTURES / 'bad' / 'unknown-ids.json'}: {BAD_EXPORTS[3][1]} "
+                                     "(not a need or condition in this content)")
+    assert not out.exists()
+
+
+# --- the page in Chromium --------------------------------------------------------------------------
+
+
+def open_page(page, url: str):
+    """The self-assessment page, failing the test on a script error or a blocked resource (CSP)."""
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.goto(url)
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    return problems
+
+
+def item(page, item_id: str):
+    return page.locator(f'fieldset[data-item="{item_id}"]')
+
+
+def rate(page, item_id: str, rating: str) -> None:
+    item(page, item_id).locator(f'input[value="{rating}"]').check()
+
+
+def import_file(page, path: Path) -> None:
+    page.set_input_files("#vt-sa-import-file", str(path))
+
+
+def message(page) -> str:
+    return page.locator("#vt-sa-message").inner_text()
+
+
+@browser_test
+def test_ratings_and_notes_are_kept_after_reload(page, base_url, groups):
+    problems = open_page(page, base_url + PAGE)
+    total = item_count(groups)
+    assert page.locator("#vt-sa-progress-text").inner_text() == f"0 van {total} beoordeeld"
+    rate(page, "safety.need-1", "in_place")
+    rate(page, "safety.need-2", "partly")
+    rate(page, "housing.condition-3", "not_in_place")
+    item(page, "housing.condition-3").locator("textarea").fill("Tienerruimte is er nog niet.")
+    assert page.locator("#vt-sa-progress-text").inner_text() == f"3 van {total} beoordeeld"
+    assert page.locator("#vt-sa-progress-text").get_attribute("aria-live") == "polite"
+    assert page.locator("#vt-sa-progress-bar").evaluate("bar => bar.value") == 3
+
+    page.reload()
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert item(page, "safety.need-1").locator('input[value="in_place"]').is_checked()
+    assert item(page, "housing.condition-3").locator("textarea").input_value() == "Tienerruimte is er nog niet."
+    assert page.locator("#vt-sa-progress-text").inner_text() == f"3 van {total} beoordeeld"
+    # Result: safety (1 + 0.5) / 2, and the gap listed first links to its item on the housing page.
+    chart = page.locator('.vt-sa-chart[data-kind="pillar"]')
+    assert chart.locator("svg[role=img] > title").text_content() == "Score per pijler"
+    assert "Veiligheid: 75%" in chart.locator("svg desc").text_content()
+    assert chart.locator("tbody tr").first.locator("td").first.inner_text() == "75%"
+    gap = page.locator(".vt-sa-gap-list").first
+    assert gap.get_attribute("data-rating") == "not_in_place"
+    gap.locator("a").first.click()
+    page.wait_for_url("**/living-areas/housing/#condition-3")
+    assert page.locator("#condition-3").is_visible()
+    assert problems == []
+
+
+@browser_test
+def test_print_view_shows_the_checklist_without_the_tools(page, base_url):
+    open_page(page, base_url + PAGE)
+    rate(page, "safety.need-1", "partly")
+    page.locator("#vt-sa-organisation").fill("Opvang Oost")
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Exporteer als JSON").is_visible()
+    assert not page.locator("#vt-sa-progress").is_visible()
+    assert page.locator("#vt-sa-organisation").is_visible()
+    assert item(page, "safety.need-1").is_visible()
+    assert item(page, "safety.need-1").locator('input[value="partly"]').is_checked()
+
+
+@browser_test
+def test_export_json_and_csv(page, base_url, groups):
+    problems = open_page(page, base_url + PAGE)
+    rate(page, "safety.need-1", "not_in_place")
+    rate(page, "future.need-2", "not_applicable")
+    note = 'Eerste regel; "met aanhalingstekens"\n=SUM(A1:A2)'
+    item(page, "safety.need-1").locator("textarea").fill(note)
+    page.locator("#vt-sa-organisation").fill("Opvang Zuid")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporteer als JSON").click()
+    assert download.value.suggested_filename.startswith("zelfscan-veilige-toekomst-")
+    exported = json.loads(Path(download.value.path()).read_text())
+    jsonschema.validate(exported, assessment.schema())
+    parsed = assessment.parse_export(json.dumps(exported), {i.id for g in groups for i in g.items})
+    assert parsed.organisation == "Opvang Zuid" and parsed.language == "nl"
+    assert [(a.id, a.rating, a.note) for a in parsed.answers] == [
+        ("safety.need-1", "not_in_place", note), ("future.need-2", "not_applicable", "")]
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporteer als CSV (spreadsheet)").click()
+    raw = Path(download.value.path()).read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff")), delimiter=";"))
+    assert rows[0][0] == "Id" and len(rows) == 1 + item_count(groups)
+    first = rows[1]
+    assert first[0] == "safety.need-1" and first[2] == "1. Veiligheid" and first[4] == "not_in_place"
+    assert first[5] == "Niet geregeld" and first[6] == note
+    assert next(r for r in rows if r[0] == "future.need-2")[5] == "Niet van toepassing"
+    assert download.value.suggested_filename in message(page)
+    assert problems == []
+
+
+@browser_test
+def test_formula_in_a_note_is_plain_text_in_the_csv(page, base_url):
+    open_page(page, base_url + "/en" + PAGE)
+    item(page, "safety.need-1").locator("textarea").fill("=1+1")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as CSV (spreadsheet)").click()
+    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+    assert rows[1][0] == "safety.need-1" and rows[1][6] == "'=1+1"
+
+
+@browser_test
+def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser, base_url, groups):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = open_page(page, base_url + PAGE)
+    import_file(page, EXPORT)
+    export = assessment.load_export(EXPORT, {i.id for g in groups for i in g.items})
+    assert message(page).startswith(f"Het bestand is ingelezen: {len(export.answers)} antwoorden.")
+    assert page.locator("#vt-sa-organisation").input_value() == export.organisation
+    rows = page.locator(".vt-sa-chart tbody tr")
+    assert rows.count() == len(groups)
+    for row, group in zip(rows.all(), groups):
+        value = assessment.percent(assessment.score(group, export.ratings()))
+        expected = "geen score" if value is None else f"{value}%"
+        assert row.locator("td").first.inner_text() == expected, group.id
+
+    # With answers in the browser, a second import asks first; "compare" keeps the answers.
+    before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    import_file(page, MARKUP)
+    dialog = page.locator("#vt-sa-import-dialog")
+    assert dialog.is_visible()
+    dialog.get_by_role("button", name="Vergelijken met mijn antwoorden").click()
+    assert not dialog.is_visible()
+    assert page.locator("#vt-sa-compare").is_visible()
+    assert page.locator('.vt-sa-chart[data-kind="pillar"] thead th').nth(2).inner_text() == "Score in het bestand"
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
+    assert problems == []
+    context.close()
+
+
+@browser_test
+def test_markup_in_an_imported_file_stays_text_and_runs_nothing(page, base_url):
+    page.add_init_script("window.__pwned = 0")
+    problems = open_page(page, base_url + "/en" + PAGE)
+    import_file(page, MARKUP)
+    page.wait_for_selector(".vt-sa-gap-list")
+    script_note = "<script>window.__pwned = 1</script>"
+    assert item(page, "safety.need-1").locator("textarea").input_value() == script_note
+    gaps = page.locator("#vt-sa-gaps")
+    assert script_note in gaps.inner_text()
+    assert '<img src=x onerror="window.__pwned = 2">' in gaps.inner_text()
+    assert gaps.locator("script, img").count() == 0
+    assert page.locator("#vt-sa-organisation").input_value() == "<b>Shelter</b> & Co"
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") == 0
+    assert problems == []
+
+
+@browser_test
+@pytest.mark.parametrize("name, expected", [
+    ("not-json.json", "This file is not a JSON file."),
+    ("unknown-version.json", "This file is version 7. This page can only read version 1."),
+    ("unknown-ids.json", "does not know: safety.need-9, gardening.condition-1."),
+    ("bad-rating.json", "damaged or was changed by hand (answers[0].rating)"),
+])
+def test_a_bad_import_is_refused_and_the_answers_stay(page, base_url, name, expected):
+    open_page(page, base_url + "/en" + PAGE)
+    rate(page, "attachment.need-2", "in_place")
+    import_file(page, FIXTURES / "bad" / name)
+    expect(page.locator("#vt-sa-message")).not_to_be_empty()
+    text = message(page)
+    assert expected in text and "Your answers have not changed." in text
+    assert page.locator("#vt-sa-message").get_attribute("aria-live") == "polite"
+    assert not page.locator("#vt-sa-import-dialog").is_visible()
+    assert item(page, "attachment.need-2").locator('input[value="in_place"]').is_checked()
+
+
+@browser_test
+@pytest.mark.parametrize("stored", ["{not json", '{"format": "something else"}', '[1, 2, 3]'])
+def test_damaged_storage_starts_clean_and_says_so(page, base_url, stored):
+    problems = open_page(page, base_url + PAGE)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored])
+    page.reload()
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert "beschadigd" in message(page)
+    assert page.locator("fieldset.vt-sa-item input:checked").count() == 0
+    rate(page, "safety.need-1", "in_place")  # and it works again
+    assert json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["answers"][0]["id"] == "safety.need-1"
+    assert problems == []
+
+
+@browser_test
+def test_delete_asks_first_then_removes_everything(page, base_url):
+    open_page(page, base_url + "/en" + PAGE)
+    rate(page, "future.need-1", "partly")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Delete my answers").click()
+    assert item(page, "future.need-1").locator('input[value="partly"]').is_checked()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete my answers").click()
+    assert message(page) == "Your answers and notes have been deleted from this browser."
+    assert not item(page, "future.need-1").locator('input[value="partly"]').is_checked()
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+
+
+@browser_test
+def test_works_opened_from_disk(page, site, groups):
+    problems = open_page(page, (site / "en" / "self-assessment" / "index.html").as_uri())
+    rate(page, "relaxation.condition-2", "in_place")
+    assert page.locator("#vt-sa-progress-text").inner_text() == f"1 of {item_count(groups)} rated"
+    assert "Relaxation: 100%" in page.locator('.vt-sa-chart[data-kind="living_area"] svg desc').text_content()
+    assert problems == []
