@@ -110,18 +110,19 @@ def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, b
         server.shutdown()
 
 
-def make_pack(org_file: Path, out: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def make_pack(out: Path, *org: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     if run_cli("packs", "--help").returncode != 0:
         pytest.skip("no `veilige-toekomst packs` command yet")
-    return run_cli("packs", "--lang", "nl", "--module", "safety", "--edition", "participant",
-                   "--org", str(org_file), "--out", str(out), cwd=cwd)
+    return run_cli("packs", "--lang", "nl", "--module", "safety", "--edition", "participant", *org,
+                   "--out", str(out), cwd=cwd)
 
 
 def test_a_forks_training_pack_carries_its_name(tmp_path):
+    """Without --org the pack takes the fork's organisation.yml, as the site does."""
     project = copy_project(tmp_path)
     (project / "organisation.yml").write_text(ORG_FILE)
     tiny_png(project / "logo.png")
-    result = make_pack(project / "organisation.yml", tmp_path / "packs", cwd=project)
+    result = make_pack(tmp_path / "packs", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     (pdf,) = (tmp_path / "packs").glob("*.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -175,7 +176,7 @@ def test_the_site_build_refuses_a_bad_organisation_file(tmp_path):
 def test_the_packs_refuse_a_bad_organisation_file(tmp_path):
     org_file = tmp_path / "organisation.yml"
     org_file.write_text(BAD_FILES["colour too light"][0])
-    result = make_pack(org_file, tmp_path / "packs")
+    result = make_pack(tmp_path / "packs", "--org", str(org_file))
     assert result.returncode == 1 and "org-colour: primary #7fb3ae on white text has contrast 2.34:1" in result.stderr
     assert not list((tmp_path / "packs").glob("*.pdf"))
 
