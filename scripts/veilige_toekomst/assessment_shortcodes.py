@@ -20,9 +20,9 @@ STORAGE_KEY = f"veilige-toekomst.self-assessment.v{assessment.VERSION}"
 
 SCRIPT_STRINGS = (
     "pillar", "living_area",
-    "sa_progress", "sa_pillars", "sa_living_areas", "sa_chart_title_pillar", "sa_chart_title_living_area",
+    "sa_progress", "sa_chart_title_pillar", "sa_chart_title_living_area",
     "sa_chart_desc", "sa_chart_desc_item", "sa_chart_desc_compare", "sa_no_score", "sa_score_col", "sa_compare_col",
-    "sa_difference_col", "sa_unrated_col", "sa_summary", "sa_gaps_none", "sa_gap_rating", "sa_gap_read_more",
+    "sa_difference_col", "sa_unrated_col", "sa_summary", "sa_gaps_none", "sa_gap_rating", "sa_item_where",
     "sa_gap_note", "sa_compare_active", "sa_compare_yours", "sa_compare_yours_short",
     "sa_compare_col_short", "sa_msg_saved_nowhere", "sa_msg_storage_corrupt",
     "sa_msg_storage_unknown", "sa_msg_imported", "sa_msg_comparing", "sa_msg_compare_stopped", "sa_msg_import_kept",

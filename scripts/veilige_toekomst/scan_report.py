@@ -59,7 +59,7 @@ class ReportView:
         return sum(1 for g in self.groups for i in g.items if self.ratings.get(i.id) == rating)
 
     def where(self, group: Group) -> str:
-        return self.t("sa_gap_read_more", kind=self.t(group.kind), number=group.number, title=group.title)
+        return self.t("sa_item_where", kind=self.t(group.kind), number=group.number, title=group.title)
 
     def kinds(self) -> list[Kind]:
         found = []

@@ -415,7 +415,7 @@
         var line = entry.appendChild(make("p", { "class": "vt-sa-gap-text" }));
         line.appendChild(make("a", { href: item.url }, item.text));
         entry.appendChild(make("p", { "class": "vt-sa-gap-where" },
-          fill(S.sa_gap_read_more, { kind: S[item.group.kind], number: item.group.number, title: item.group.title })));
+          fill(S.sa_item_where, { kind: S[item.group.kind], number: item.group.number, title: item.group.title })));
         var note = state.answers[item.id].note;
         if (note) {
           var p = entry.appendChild(make("p", { "class": "vt-sa-gap-note" }));
