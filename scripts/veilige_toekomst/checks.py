@@ -12,6 +12,7 @@ from .findings import Collector
 from .links import anchors, check_links, explicit_heading_ids
 from .local_pages import check_local_pages
 from .pages import Page
+from .quizzes import quiz_findings
 from .yamlsource import Located
 
 LITERAL_FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s?(?:%|procent\b|per ?cent\b)", re.I)
@@ -199,8 +200,14 @@ def check_shortcodes_and_links(content: Content, c: Collector) -> None:
                 c.extend(check_links(content, page, lang, anchors_of))
 
 
+def check_quizzes(content: Content, c: Collector) -> None:
+    """Each quiz well formed (a right option, one for single choice, feedback, a linked explanation), and
+    each translation asking the same questions with the same right answers as the Dutch quiz."""
+    c.extend(quiz_findings(content))
+
+
 CHECKS = (check_page_parity, check_numbering, check_quotes, check_statistics, check_ui_strings,
-          check_usage, check_shortcodes_and_links,
+          check_usage, check_shortcodes_and_links, check_quizzes,
           check_local_pages)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,6 +13,9 @@ from .findings import Collector, ContentError
 from .models import LivingAreaMeta, PillarMeta, Quote, QuotesFile, Statistic, StatisticsFile, UiStrings
 from .pages import Page, pydantic_findings, read_pages
 from .project import Project, load_project
+
+if TYPE_CHECKING:
+    from .quizzes import Quiz
 
 UI_STRINGS_FILE = "strings.yml"
 QUOTES_FILE = "quotes/quotes.yml"
@@ -31,6 +34,8 @@ class Content:
     statistics_located: yamlsource.Located | None = None
     ui_strings: UiStrings | None = None
     ui_located: yamlsource.Located | None = None
+    quizzes: dict[tuple[str, str], Quiz] = field(default_factory=dict)
+    """Self-check quizzes by (language, module id), figures resolved (see quizzes.py)."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -106,6 +111,9 @@ def load_content(root: Path | None = None) -> Content:
 
     # Imported here: the checks need the loaded model, and the model module stays free of them.
     from .checks import check_content
+    from .quizzes import load_quizzes
+
+    content.quizzes = load_quizzes(content)
 
     check_content(content, collector)
     collector.raise_if_any()

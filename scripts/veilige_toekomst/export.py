@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .content import Content, area_meta, pillar_meta
+from .quizzes import quiz_groups
 from .quotes import attribution
 
 EXPORT_VERSION = 1
@@ -42,6 +43,7 @@ def build_export(content: Content, lang: str) -> dict[str, Any]:
             for q in content.quotes
         ],
         "statistics": [],
+        "quizzes": [quiz.model_dump() for _, quizzes in quiz_groups(content, lang) for quiz in quizzes],
     }
     if content.statistics:
         year = content.statistics.year

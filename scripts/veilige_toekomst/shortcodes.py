@@ -55,7 +55,7 @@ def one_arg(args: list[str], name: str) -> str:
 
 def handlers() -> dict[str, Handler]:
     """All shortcodes; each module registers its own with @shortcode when imported."""
-    from . import assessment_shortcodes, figure_shortcodes, page_shortcodes, quote_shortcodes, site_organisation, site_search  # noqa: F401
+    from . import assessment_shortcodes, figure_shortcodes, page_shortcodes, quote_shortcodes, quizzes, site_organisation, site_search  # noqa: F401
 
     return HANDLERS
 
