@@ -34,7 +34,11 @@ node_modules/.installed: package.json package-lock.json
 validate: install
 	$(BIN)/veilige-toekomst validate
 
-build: install
+# The training packs (PDF) in build/packs; unchanged packs are kept. The site publishes them.
+packs: install
+	$(BIN)/veilige-toekomst packs
+
+build: install packs
 	$(BIN)/mkdocs build --strict --quiet
 
 serve: build

@@ -12,6 +12,7 @@ from .findings import Collector
 from .links import anchors, check_links, explicit_heading_ids
 from .local_pages import check_local_pages
 from .pages import Page
+from .packs.texts import check_pack_texts
 from .quizzes import quiz_findings
 from .yamlsource import Located
 
@@ -207,7 +208,7 @@ def check_quizzes(content: Content, c: Collector) -> None:
 
 
 CHECKS = (check_page_parity, check_numbering, check_quotes, check_statistics, check_ui_strings,
-          check_usage, check_shortcodes_and_links, check_quizzes,
+          check_usage, check_shortcodes_and_links, check_quizzes, check_pack_texts,
           check_local_pages)
 
 

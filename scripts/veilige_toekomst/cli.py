@@ -65,6 +65,34 @@ def export(
         write_atomically(output, data)
 
 
+@app.command()
+def packs(
+    lang: list[str] = typer.Option(["all"], "--lang", help="nl, en or all (repeat or comma-separate for several)."),
+    module: list[str] = typer.Option(["all"], "--module", help="Module id (context, safety, …, course) or all; "
+                                     "repeat or comma-separate for several."),
+    edition: list[str] = typer.Option(["all"], "--edition", help="participant, trainer or all."),
+    org: Optional[Path] = typer.Option(None, "--org", help="Organisation file (YAML: name, optional logo) for the cover."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Folder for the PDFs (default: build/packs)."),
+    jobs: int = typer.Option(0, "--jobs", help="Parallel processes (default: one per core)."),
+    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Training packs as PDF: each module for participants and trainers; unchanged packs are kept."""
+    from .packs.build import PackError, build_packs, summary
+
+    try:
+        results = build_packs(root, module, lang, edition, org, out, jobs or None)
+    except ContentError as exc:
+        typer.echo(exc.report(), err=True)
+        raise typer.Exit(1) from None
+    except (PackError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("\ninterrupted: finished packs are kept; the others keep their earlier version", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(summary(results))
+
+
 @app.command("scan-report")
 def scan_report(
     export_file: Path = typer.Argument(..., metavar="FILE.json", help="A self-assessment export (JSON, from the zelfscan page)."),

@@ -15,6 +15,8 @@ from mkdocs.utils import get_relative_url
 from veilige_toekomst import page_safety, shortcodes, site_organisation, site_search, translations
 from veilige_toekomst.content import Content, load_content
 from veilige_toekomst.findings import ContentError
+from veilige_toekomst.packs import site as packs_site
+
 
 class _QuizHasDutch(logging.Filter):
     """mkdocs-quiz 1.7 ships no Dutch and warns on every Dutch quiz page, which fails --strict, although
@@ -97,7 +99,7 @@ def on_page_markdown(markdown, page, config, files):
         raise Abort("Content errors:\n" + ContentError(findings).report())
     if getattr(page.file, "locale", _lang(config)) != _lang(config):  # falls back to the default language
         text = translations.not_translated_notice(content, _lang(config)) + text
-    return text
+    return text + packs_site.module_downloads(content, source, _lang(config), config.use_directory_urls)
 
 
 def _page_url(lang: str, name: str) -> str | None:
@@ -152,3 +154,4 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     lang = _lang(config)
     site_search.write_index(Path(config.site_dir), lang, _search_entries.get(lang, []))
+    packs_site.publish(_content(config), lang, Path(config.site_dir))

@@ -56,12 +56,17 @@ def one_arg(args: list[str], name: str) -> str:
 def handlers() -> dict[str, Handler]:
     """All shortcodes; each module registers its own with @shortcode when imported."""
     from . import assessment_shortcodes, figure_shortcodes, page_shortcodes, quote_shortcodes, quizzes, site_organisation, site_search  # noqa: F401
+    from .packs import site as packs_site  # noqa: F401
 
     return HANDLERS
 
 
-def resolve(content: Content, page: Page, lang: str, markdown: str | None = None) -> tuple[str, list[Finding]]:
-    """Replace every shortcode in the page; unknown names and ids become findings with file:line."""
+def resolve(content: Content, page: Page, lang: str, markdown: str | None = None,
+            overrides: dict[str, Handler] | None = None) -> tuple[str, list[Finding]]:
+    """Replace every shortcode in the page; unknown names and ids become findings with file:line.
+
+    `overrides` swaps some handlers for another output (the training packs print a quote differently).
+    """
     text = page.body if markdown is None else markdown
     ctx = Context(content, page, lang)
     findings: list[Finding] = []
@@ -70,7 +75,7 @@ def resolve(content: Content, page: Page, lang: str, markdown: str | None = None
         name, args = match["name"], match["args"].split()
         if name in NOT_OURS:
             return match[0]
-        handler = handlers().get(name)
+        handler = (overrides or {}).get(name) or handlers().get(name)
         try:
             if handler is None:
                 raise ShortcodeError(f"unknown shortcode '{name}' (known: {', '.join(sorted(handlers()))})")

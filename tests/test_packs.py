@@ -1,0 +1,250 @@
+"""Training packs: real PDFs checked with poppler (pdfinfo, pdffonts, pdftotext).
+
+One module (safety, Dutch, both editions) is built once for the module; the other tests build only
+what they need. The whole set is timed by `make bench`, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+EPOCH = "1446508800"  # 3 November 2015, the day the booklet was presented
+ENV = {"SOURCE_DATE_EPOCH": EPOCH}
+MODULE, LANG = "safety", "nl"
+
+
+def pdfinfo(path: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines())}
+
+
+def pdftext(path: Path) -> str:
+    """The PDF's text with every run of whitespace as one space, so line breaks do not split phrases."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(out.split())
+
+
+def flat(text: str) -> str:
+    """Markdown or YAML text as it reads on paper: no emphasis marks, one space between words."""
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+def catalog_language(path: Path) -> str | None:
+    """/Lang of the document catalog (in a compressed object stream in WeasyPrint's PDFs)."""
+    data = path.read_bytes()
+    chunks = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", match.end())
+        try:
+            chunks.append(zlib.decompress(data[match.end():end]))
+        except zlib.error:
+            continue
+    for chunk in chunks:
+        found = re.search(rb"/Type /Catalog.*?/Lang \((\w+)\)", chunk, re.S)
+        if found:
+            return found[1].decode()
+    return None
+
+
+def build(out: Path, *args: str, env: dict | None = None) -> str:
+    result = run_cli("packs", "--module", MODULE, "--lang", LANG, "--out", str(out), *args, env={**ENV, **(env or {})})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("packs")
+    build(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def content():
+    from veilige_toekomst.content import load_content
+
+    return load_content(ROOT)
+
+
+def pack(folder: Path, edition: str) -> Path:
+    return folder / f"{MODULE}-{edition}.{LANG}.pdf"
+
+
+@pytest.mark.parametrize("edition", ["participant", "trainer"])
+def test_a4_tagged_with_title_author_and_language(packs, edition):
+    info = pdfinfo(pack(packs, edition))
+    assert "(A4)" in info["Page size"]
+    assert info["Tagged"] == "yes"
+    assert "Veiligheid" in info["Title"]
+    assert info["Author"] == "Veilige Toekomst"
+    assert catalog_language(pack(packs, edition)) == LANG
+
+
+@pytest.mark.parametrize("edition", ["participant", "trainer"])
+def test_every_font_is_embedded_and_is_the_bundled_one(packs, edition):
+    lines = subprocess.run(["pdffonts", str(pack(packs, edition))], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert lines
+    for line in lines:
+        name, emb = line.split()[0], line.split()[-5]
+        assert emb == "yes", line
+        assert "Atkinson-Hyperlegible" in name, line
+
+
+@pytest.mark.parametrize("edition", ["participant", "trainer"])
+def test_pack_holds_title_needs_quotes_and_quiz(packs, content, edition):
+    text = pdftext(pack(packs, edition))
+    page = content.page(LANG, f"pillars/{MODULE}.md")
+    assert page.meta.title in text
+    for need in page.meta.needs:
+        assert flat(need) in text
+    for quote_id in ("q04", "q05"):
+        assert flat(content.quotes_by_id[quote_id].text[LANG]) in text
+    quiz = content.quizzes.get((LANG, MODULE))
+    for question in quiz.questions if quiz else []:
+        assert flat(question.text) in text
+
+
+def test_only_the_trainer_edition_has_the_answer_key_and_session_plan(packs, content):
+    trainer, participant = pdftext(pack(packs, "trainer")), pdftext(pack(packs, "participant"))
+    for heading in ("Antwoorden bij het werkblad", "Sessieplan", "Traumasensitief begeleiden", "Gespreksvragen bij de kaarten"):
+        assert heading in trainer
+        assert heading not in participant
+    quiz = content.quizzes.get((LANG, MODULE))
+    if quiz:
+        explanation = flat(re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", quiz.questions[0].explanation))[:60]
+        assert explanation in trainer
+        assert explanation not in participant
+
+
+def test_the_same_inputs_give_the_same_bytes(packs, tmp_path):
+    build(tmp_path, "--edition", "participant")
+    assert pack(tmp_path, "participant").read_bytes() == pack(packs, "participant").read_bytes()
+
+
+def test_a_second_run_skips_every_unchanged_pack(packs):
+    before = {p.name: p.stat().st_mtime_ns for p in packs.glob("*.pdf")}
+    summary = build(packs)
+    assert "2 packs: 0 built, 2 cached." in summary
+    assert {p.name: p.stat().st_mtime_ns for p in packs.glob("*.pdf")} == before
+
+
+def test_the_organisation_is_on_the_cover(tmp_path):
+    (tmp_path / "org.yml").write_text("name: Stichting Voorbeeld\nlogo: logo.svg\n")
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+                                       '<rect width="40" height="20" fill="#1f5c57"/></svg>')
+    build(tmp_path / "out", "--edition", "participant", "--org", str(tmp_path / "org.yml"))
+    path = pack(tmp_path / "out", "participant")
+    cover = subprocess.run(["pdftotext", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Stichting Voorbeeld" in cover
+    assert pdfinfo(path)["Author"] == "Stichting Voorbeeld"
+
+
+def test_a_failed_or_interrupted_build_keeps_the_earlier_pdf(packs, tmp_path, monkeypatch):
+    from veilige_toekomst.packs import build as builder
+
+    out = tmp_path / "out"
+    shutil.copytree(packs, out)
+    good = pack(out, "participant").read_bytes()
+    record = (out / f"{MODULE}-participant.{LANG}.json").read_text()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1446595200")  # a new date: the pack must be made again
+    request = dict(modules=[MODULE], langs=[LANG], editions=["participant"], out=out, workers=1)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(builder, "render_prepared", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        builder.build_packs(ROOT, **request)
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1446595200")
+
+    real_write = Path.write_bytes
+
+    def dies_halfway(self, data):  # the disk fills up (or the power goes) halfway through the new PDF
+        real_write(self, data[: len(data) // 2])
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", dies_halfway)
+    with pytest.raises(OSError):
+        builder.build_packs(ROOT, **request)
+    monkeypatch.undo()
+
+    assert pack(out, "participant").read_bytes() == good
+    assert (out / f"{MODULE}-participant.{LANG}.json").read_text() == record
+    assert pdfinfo(pack(out, "participant"))["Pages"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--module", "nonsense"], "unknown module 'nonsense'"),
+    (["--lang", "fr"], "unknown language 'fr'"),
+    (["--edition", "teacher"], "unknown edition 'teacher'"),
+    (["--org", "{tmp}/missing-logo.yml"], "org-logo: logo 'nowhere.png' not found"),
+    (["--org", "{tmp}/bad-field.yml"], "unknown-field: colour"),
+    (["--org", "{tmp}/absent.yml"], "org-file: organisation file not found"),
+])
+def test_bad_requests_name_the_problem_without_a_traceback(tmp_path, args, message):
+    (tmp_path / "missing-logo.yml").write_text("name: Voorbeeld\nlogo: nowhere.png\n")
+    (tmp_path / "bad-field.yml").write_text("name: Voorbeeld\ncolour: red\n")
+    result = run_cli("packs", "--out", str(tmp_path / "out"), *[a.format(tmp=tmp_path) for a in args], env=ENV)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_translation_in_the_pack_texts_is_a_finding(tmp_path):
+    from test_validation import make_project
+
+    project = make_project(tmp_path)
+    texts = (ROOT / "docs" / "training" / "packs.yml").read_text()
+    broken = texts.replace('  notes: {nl: "Aantekeningen", en: "Notes"}', '  notes: {nl: "Aantekeningen"}')
+    assert broken != texts
+    (project / "docs" / "training").mkdir()
+    (project / "docs" / "training" / "packs.yml").write_text(broken)
+    line = broken.splitlines().index('  notes: {nl: "Aantekeningen"}') + 1
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 1
+    assert f"docs/training/packs.yml:{line}: translation-missing: labels.notes has no en text" in result.stderr
+
+
+def test_module_pages_and_the_training_page_link_the_built_packs(packs, content):
+    from veilige_toekomst.packs import site
+
+    page = content.page(LANG, f"pillars/{MODULE}.md")
+    section = site.module_downloads(content, page, LANG, directory_urls=True, folder=packs)
+    for edition, name in (("participant", "Deelnemerseditie"), ("trainer", "Trainerseditie")):
+        pages = json.loads((packs / f"{MODULE}-{edition}.{LANG}.json").read_text())["pages"]
+        assert f'href="../../training/packs/{MODULE}-{edition}.{LANG}.pdf"' in section
+        assert f"{name} (PDF, {pages} pagina's, " in section
+    table = site.packs_table(content, LANG, folder=packs)
+    assert f'href="packs/{MODULE}-trainer.{LANG}.pdf"' in table
+    assert "kB)" in table
+
+
+def test_without_built_packs_the_site_says_so(content, tmp_path):
+    from veilige_toekomst.packs import site
+
+    page = content.page("en", f"pillars/{MODULE}.md")
+    assert "have not been made" in site.module_downloads(content, page, "en", directory_urls=True, folder=tmp_path)
+    assert "have not been made" in site.packs_table(content, "en", folder=tmp_path)
+
+
+def test_the_built_site_links_only_pdfs_it_contains(site):
+    """Whatever build/packs held when the site was built: every PDF link on the training pages works."""
+    for lang_root in (site, site / "en"):
+        html = (lang_root / "training" / "index.html").read_text()
+        links = re.findall(r'href="(packs/[^"]+\.pdf)"', html)
+        assert links or "vt-packs-missing" in html
+        for link in links:
+            assert (lang_root / "training" / link).is_file(), link
