@@ -27,6 +27,9 @@ from .texts import PackTexts
 TEMPLATE = "pack.html.j2"
 PACK_CSS = pdf.TEMPLATES / "pack.css"
 HEADING_ID = re.compile(r"^(#{1,6}\s.*?)\s*\{#[^}]*\}\s*$", re.M)
+WEB_BUTTON = re.compile(r"^\[[^\]\n]*\]\([^)\n]*\)\{[^}\n]*\.md-button[^}\n]*\}[ \t]*$", re.M)
+"""A link styled as a button (attr_list) leads somewhere on the website: nothing to do on paper."""
+ATTR_LIST = re.compile(r"\{:?[ \t]*[.#][^}\n]*\}")
 
 _markdown = MarkdownIt("commonmark", {"html": True}).enable("table")
 # Links point into the website; on paper they name a page or section, set in italics.
@@ -39,8 +42,9 @@ _templates = jinja2.Environment(
 
 
 def markdown(text: str, shift: int = 0) -> Markup:
-    """Markdown to HTML without links and heading ids; `shift` moves headings down (## -> h3 for 1)."""
-    tokens = _markdown.parse(HEADING_ID.sub(r"\1", text))
+    """Markdown to HTML for paper: no links, buttons, heading ids or attribute lists; `shift` moves
+    headings down (## -> h3 for 1)."""
+    tokens = _markdown.parse(ATTR_LIST.sub("", WEB_BUTTON.sub("", HEADING_ID.sub(r"\1", text))))
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
