@@ -137,6 +137,8 @@ def correct_indexes(quiz: Quiz, n: int) -> list[int]:
 @browser_test
 def test_right_and_wrong_answers_show_their_feedback_and_the_explanation(page, base_url):
     quiz = content().quizzes[("nl", "safety")]
+    refused = []  # mkdocs-quiz's inline CSS and handlers would be refused by the site's CSP (quiz_hooks.py)
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(quiz_url(base_url, "nl", "safety"))
     boxes = page.locator(".quiz")
 
@@ -164,6 +166,7 @@ def test_right_and_wrong_answers_show_their_feedback_and_the_explanation(page, b
     right_option = box.locator("fieldset > div").nth(correct_indexes(quiz, other)[0])
     assert "correct" in right_option.get_attribute("class").split()
     assert box.get_by_role("button", name="Opnieuw proberen").is_visible()
+    assert refused == []
 
 
 def tab_until(page, script: str, limit: int = 40) -> None:
