@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from conftest import ROOT, run_cli
@@ -156,8 +157,13 @@ def open_page(page, url: str):
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
+    missing: list[str] = []
+    page.on("response", lambda response: missing.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page.goto(url)
-    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    try:
+        page.wait_for_selector("#vt-sa-tool:not([hidden])", timeout=10_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"the script did not start on {url}: {problems + missing}")
     return problems
 
 
@@ -270,7 +276,7 @@ def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser
     problems = open_page(page, base_url + PAGE)
     import_file(page, EXPORT)
     export = assessment.load_export(EXPORT, {i.id for g in groups for i in g.items})
-    assert message(page).startswith(f"Het bestand is ingelezen: {len(export.answers)} antwoorden.")
+    expect(page.locator("#vt-sa-message")).to_contain_text(f"Het bestand is ingelezen: {len(export.answers)} antwoorden.")
     assert page.locator("#vt-sa-organisation").input_value() == export.organisation
     rows = page.locator(".vt-sa-chart tbody tr")
     assert rows.count() == len(groups)
@@ -283,10 +289,10 @@ def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser
     before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
     import_file(page, MARKUP)
     dialog = page.locator("#vt-sa-import-dialog")
-    assert dialog.is_visible()
+    expect(dialog).to_be_visible()
     dialog.get_by_role("button", name="Vergelijken met mijn antwoorden").click()
-    assert not dialog.is_visible()
-    assert page.locator("#vt-sa-compare").is_visible()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#vt-sa-compare")).to_be_visible()
     assert page.locator('.vt-sa-chart[data-kind="pillar"] thead th').nth(2).inner_text() == "Score in het bestand"
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
     assert problems == []
