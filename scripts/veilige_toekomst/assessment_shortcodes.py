@@ -2,7 +2,9 @@
 
 Without JavaScript the page is a complete checklist (every item with its four ratings and a note field).
 self-assessment.js unhides the tool bar and the results, and keeps the answers in the browser. The items
-and the interface strings travel inside the page as JSON, so it works opened from disk too.
+and the interface strings travel inside the page as JSON, so it works opened from disk too. Links to the
+pillar and area pages are Markdown links, so mkdocs writes them for the site and for the offline edition
+alike (and checks their anchors); the script takes each page's address from them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from html import escape
 from . import assessment
 from .assessment import Group
 from .shortcodes import Context, no_args, shortcode
-from .urls import relative_url
+from .urls import relative_md
 
 STORAGE_KEY = f"veilige-toekomst.self-assessment.v{assessment.VERSION}"
 """One key for every language: the item ids are the same in Dutch and English."""
@@ -40,7 +42,6 @@ def _json_for_script(data: object) -> str:
 
 
 def _page_data(ctx: Context, groups: list[Group]) -> dict:
-    src = ctx.page.src
     return {
         "format": assessment.FORMAT,
         "version": assessment.VERSION,
@@ -54,11 +55,7 @@ def _page_data(ctx: Context, groups: list[Group]) -> dict:
         "groups": [
             {
                 "id": g.id, "kind": g.kind, "number": g.number, "title": g.title,
-                "url": relative_url(src, g.page_src, g.section),
-                "items": [
-                    {"id": i.id, "number": i.number, "text": i.text, "url": relative_url(src, g.page_src, i.anchor)}
-                    for i in g.items
-                ],
+                "items": [{"id": i.id, "number": i.number, "text": i.text, "anchor": i.anchor} for i in g.items],
             }
             for g in groups
         ],
@@ -86,14 +83,11 @@ def _item_html(ctx: Context, item: assessment.Item) -> str:
 
 def _group_markdown(ctx: Context, group: Group) -> str:
     heading = f"### {ctx.ui(group.kind)} {group.number}: {group.title} {{#sa-{group.id}}}"
-    link = relative_url(ctx.page.src, group.page_src, group.section)
+    target = f"{relative_md(ctx.page.src, group.page_src)}#{group.section}"
+    link = f'[{ctx.ui("sa_read_more", title=group.title)}]({target}){{: .vt-sa-more data-group-link="{group.id}" }}'
     items = "\n".join(_item_html(ctx, item) for item in group.items)
-    return (
-        f"{heading}\n\n"
-        f'<div class="vt-sa-group" data-group="{group.id}">\n'
-        f'<p class="vt-sa-more"><a href="{link}">{escape(ctx.ui("sa_read_more", title=group.title))}</a></p>\n'
-        f"{items}\n</div>"
-    )
+    return f'{heading}\n\n{link}\n\n<div class="vt-sa-group" data-group="{group.id}">\n{items}\n</div>'
+
 
 
 def _toolbar(ctx: Context, total: int) -> str:

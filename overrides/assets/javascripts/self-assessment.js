@@ -1,9 +1,9 @@
 /* Self-assessment (zelfscan): keeps the answers in this browser, shows progress and the result,
  * exports JSON and CSV, imports a JSON export to carry on or to compare.
  *
- * Nothing leaves the browser: no network requests at all. Everything the script needs (items, links,
- * texts in the page's language) is in <script type="application/json" id="vt-assessment-data">, so the
- * page also works opened from disk. Text from files or storage is only ever set as textContent or as
+ * Nothing leaves the browser: no network requests at all. Everything the script needs (items, texts in
+ * the page's language) is in <script type="application/json" id="vt-assessment-data">, so the page also
+ * works opened from disk; the address of each pillar or area page comes from its link on this page. Text from files or storage is only ever set as textContent or as
  * a form value, never as HTML. The page works as a plain checklist when this script does not run.
  */
 (function () {
@@ -22,8 +22,11 @@
   var items = [];
   var itemById = {};
   data.groups.forEach(function (group) {
+    var link = document.querySelector('a[data-group-link="' + group.id + '"]');
+    var page = link.getAttribute("href").split("#")[0];
     group.items.forEach(function (item) {
       item.group = group;
+      item.url = page + "#" + item.anchor;
       items.push(item);
       itemById[item.id] = item;
     });
