@@ -63,10 +63,10 @@ def weight_rows(site: Path, base_url: str) -> list[list[str]]:
     weights = {weight.url: weight for weight in measure(base_url, urls)}
     largest = max(weights.values(), key=lambda weight: weight.transferred)
     rows = []
-    for name, url in [*KEY_PAGES.items(), (f"largest ({largest.url})", largest.url)]:
+    for name, url in [*KEY_PAGES.items(), (f"largest of {len(weights)}", largest.url)]:
         weight = weights.get(url)
         if weight is None:
-            rows.append([f"first load: {name}", "missing", "", ""])
+            rows.append([f"first load: {name} ({url})", "missing", "", ""])
             continue
         result = f"{weight.transferred / KIB:.0f} KiB gzip, {weight.requests} requests"
         if name == "pillar":
