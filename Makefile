@@ -59,8 +59,9 @@ offline: build
 # Measurements, never gates: one table of build time, packs, page weight and Lighthouse against the
 # project's targets; the readability of each page's prose; whether the external links still answer
 # (needs a network; says so and exits 0 without one).
+BENCH_RUNS ?= 3
 bench: install system-deps node_modules/.installed
-	$(BIN)/python -m veilige_toekomst.bench
+	$(BIN)/python -m veilige_toekomst.bench --runs $(BENCH_RUNS)
 
 readability: install
 	$(BIN)/python -m veilige_toekomst.bench.readability
