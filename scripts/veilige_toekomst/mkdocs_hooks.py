@@ -94,7 +94,8 @@ def on_page_markdown(markdown, page, config, files):
     source = _source_page(content, page, _lang(config))
     if source is None:
         return markdown
-    text, findings = shortcodes.resolve(content, source, _lang(config), markdown)
+    text, findings = shortcodes.resolve(content, source, _lang(config), markdown,
+                                        directory_urls=config.use_directory_urls)
     if findings:
         raise Abort("Content errors:\n" + ContentError(findings).report())
     if getattr(page.file, "locale", _lang(config)) != _lang(config):  # falls back to the default language

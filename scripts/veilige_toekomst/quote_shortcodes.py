@@ -9,7 +9,7 @@ from . import quotes
 from .models import Quote
 from .pages import Page
 from .shortcodes import Context, ShortcodeError, no_args, one_arg, shortcode, used_ids
-from .urls import page_dir, relative_url
+from .urls import page_url, relative_url
 
 FILTER_SCRIPT = "assets/javascripts/quotes-filter.js"
 SETTINGS: tuple[str, ...] = get_args(Quote.model_fields["setting"].annotation)
@@ -23,7 +23,7 @@ def _quote(ctx: Context, args: list[str]) -> str:
         raise ShortcodeError(f"unknown quote id '{quote_id}' (see docs/quotes/quotes.yml)")
     if [used for used, _ in used_ids(ctx.page, "quote")].count(quote_id) > 1:
         raise ShortcodeError(f"quote {quote_id} is shown more than once on this page (its id must be unique)")
-    return quotes.render(ctx.content, quote, ctx.lang, relative_url(ctx.page.src, quotes.QUOTES_PAGE, quote.id))
+    return quotes.render(ctx.content, quote, ctx.lang, relative_url(ctx.page.src, quotes.QUOTES_PAGE, quote.id, ctx.directory_urls))
 
 
 @shortcode("quotes-collection")
@@ -67,7 +67,7 @@ def _card(ctx: Context, quote: Quote, themes: dict[str, Page]) -> str:
              f' data-themes="{" ".join(quote.themes)}"')
     meta = (
         f'<span class="vt-quote-meta">'
-        f'<span>{escape(ctx.ui("quotes_on_page"))}: <a href="{relative_url(ctx.page.src, location, quote.id)}">{escape(page.meta.title)}</a></span> '
+        f'<span>{escape(ctx.ui("quotes_on_page"))}: <a href="{relative_url(ctx.page.src, location, quote.id, ctx.directory_urls)}">{escape(page.meta.title)}</a></span> '
         f'<span>{escape(ctx.ui("quotes_themes"))}: {theme_names}</span> '
         f'<a class="vt-quote-permalink" href="#{quote.id}">{escape(ctx.ui("quotes_permalink"))}</a>'
         f"</span>"
@@ -103,5 +103,5 @@ def _radios(ctx: Context, name: str, choices: list[tuple[str, str]]) -> str:
 
 def _asset_url(ctx: Context, path: str) -> str:
     """A theme asset from this page; pages in other languages than the default live one folder deeper."""
-    depth = page_dir(ctx.page.src).count("/") + (ctx.lang != ctx.content.default_language)
+    depth = page_url(ctx.page.src, ctx.directory_urls).count("/") + (ctx.lang != ctx.content.default_language)
     return "../" * depth + path

@@ -25,6 +25,8 @@ class Context:
     page: Page
     lang: str
     """The language being built (the page may be the default language's fallback)."""
+    directory_urls: bool = True
+    """False for the offline edition, whose pages are files (see urls.py)."""
 
     def ui(self, key: str, **values: object) -> str:
         return self.content.ui(self.lang, key, **values)
@@ -62,13 +64,13 @@ def handlers() -> dict[str, Handler]:
 
 
 def resolve(content: Content, page: Page, lang: str, markdown: str | None = None,
-            overrides: dict[str, Handler] | None = None) -> tuple[str, list[Finding]]:
+            overrides: dict[str, Handler] | None = None, directory_urls: bool = True) -> tuple[str, list[Finding]]:
     """Replace every shortcode in the page; unknown names and ids become findings with file:line.
 
     `overrides` swaps some handlers for another output (the training packs print a quote differently).
     """
     text = page.body if markdown is None else markdown
-    ctx = Context(content, page, lang)
+    ctx = Context(content, page, lang, directory_urls)
     findings: list[Finding] = []
 
     def replace(match: re.Match[str]) -> str:
