@@ -78,6 +78,12 @@ def page_label_css(page_label: str) -> str:
     return f"@page {{ @bottom-right {{ content: {' '.join(parts)}; }} }}"
 
 
+def svg_in_font(html: str) -> str:
+    """Inline SVG (the site's charts) set in the bundled font: WeasyPrint's SVG text does not inherit
+    the page's font, and would otherwise fall back to a system font."""
+    return html.replace("<svg ", f'<svg font-family="{FONT_FAMILY}, sans-serif" ')
+
+
 def stylesheet_tags(*extra: Path) -> str:
     """<link> tags for print-base.css and any further stylesheets, to put in the HTML <head>."""
     return "\n".join(f'<link rel="stylesheet" href="{html_lib.escape(p.as_uri())}">' for p in (BASE_CSS, *extra))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterable, Sequence
@@ -105,7 +106,7 @@ class InputDates:
     @staticmethod
     def _commit_times(root: Path) -> dict[str, int]:
         try:
-            log = subprocess.run(["git", "log", "--format=%x00%ct", "--name-only", "--", "docs"], cwd=root,
+            log = subprocess.run(["git", "log", "--format=%x00%ct", "--name-only", "--relative", "--", "docs"], cwd=root,
                                  capture_output=True, text=True, check=True).stdout
         except (OSError, subprocess.CalledProcessError):
             return {}
@@ -255,17 +256,32 @@ def _render_all(todo: list[Prepared], base_url: Path, workers: int | None):
         for item in todo:
             yield item, render_prepared(item, base_url)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_the_main_process)
+    try:
         futures: dict[Future, Prepared] = {pool.submit(render_prepared, item, base_url): item for item in todo}
-        try:
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                for future in done:
-                    yield futures[future], future.result()  # a failed pack raises here; finished ones are kept
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in done:
+                yield futures[future], future.result()  # a failed pack raises here; finished ones are kept
+    except BaseException:  # a failed pack, Ctrl-C: stop at once, write nothing more
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown()
+
+
+def _leave_interrupts_to_the_main_process() -> None:
+    """Workers ignore Ctrl-C: the main process stops them, without a traceback from each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, mid-pack (they write nothing themselves)."""
+    processes = list((pool._processes or {}).values())  # no public way to reach them before Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def summary(results: list[Result]) -> str:

@@ -132,9 +132,8 @@ class PackView:
         self.shortcodes = print_shortcodes(self.t("needs_checklist"))
 
     def t(self, key: str, **values: object) -> str:
-        texts = getattr(self.texts.labels, key)
-        text = texts.get(self.lang) or texts[self.content.default_language]
-        return text.format(**values) if values else text
+        """A label of the packs (docs/training/packs.yml) in the pack's language."""
+        return self.text(getattr(self.texts.labels, key), **values)
 
     def text(self, texts: dict[str, str], **values: object) -> str:
         text = texts.get(self.lang) or texts[self.content.default_language]
@@ -211,17 +210,18 @@ class PackView:
                 quote = self.content.quotes_by_id[quote_id]
                 self.cards += 1
                 original = self.content.default_language
-                shown = quote.text.get(self.lang) or quote.text[original]
+                translated = self.lang != original and self.lang in quote.text
+                shown = quote.text[self.lang if translated else original]
                 cards.append({
                     "number": self.cards,
                     "chapter": chapter.title(self.content, self.lang),
                     "paragraphs": [" ".join(p.split()) for p in shown.split("\n\n") if p.strip()],
-                    "long": len(shown) > 420,
-                    "lang": original if shown is quote.text[original] and self.lang != original else self.lang,
+                    "long": len(shown) > 420,  # about the most that fits a card at the normal size
+                    "lang": self.lang if translated else original,
                     "who": quotes.attribution(self.content, quote, self.lang),
                     "source": self.content.ui(self.lang, "source_booklet"),
-                    "translated": self.content.ui(self.lang, "translated_from_dutch") if self.lang != original else "",
-                    "prompt": self.text(self.texts.quote_prompts[quote_id]) if quote_id in self.texts.quote_prompts else "",
+                    "translated": self.content.ui(self.lang, "translated_from_dutch") if translated else "",
+                    "prompt": self.text(self.texts.quote_prompts[quote_id]),  # checked: every card has one
                 })
         return cards
 
@@ -235,8 +235,7 @@ class PackView:
                   if g.id not in self.shown_groups and any(s.group == g.id and s.section in page_ids for s in stats.statistics)]
         self.shown_groups.update(groups)
         html = "".join(_resolved(self.content, pages[0], self.lang, f"<!-- figures {g} -->") for g in groups)
-        # SVG text does not inherit the page's font in WeasyPrint: name it, so no system font slips in.
-        return Markup(html.replace("<svg ", f'<svg font-family="{pdf.FONT_FAMILY}" '))
+        return Markup(pdf.svg_in_font(html))
 
     def questions(self, quiz: Quiz) -> list[dict]:
         return [
