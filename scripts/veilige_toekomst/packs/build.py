@@ -200,7 +200,7 @@ class Progress:
         status = "built" if result.built else "cached"
         if self.bar:
             filled = round(30 * self.done / self.total)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {result.path.name:<40}")
+            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {status:<6} {result.path.name:<40}")
             if self.done == self.total:
                 self.stream.write("\n")
         else:
