@@ -8,15 +8,12 @@ from markupsafe import Markup, escape
 
 from . import charts, formatting
 from .models import Statistic, StatisticGroup
-from .shortcodes import Context, ShortcodeError, one_arg, shortcode
+from .shortcodes import Context, ShortcodeError, lookup, one_arg, shortcode
 
 
 @shortcode("stat")
 def _stat(ctx: Context, args: list[str]) -> str:
-    stat_id = one_arg(args, "stat")
-    stat = ctx.content.statistics_by_id.get(stat_id)
-    if stat is None:
-        raise ShortcodeError(f"unknown figure id '{stat_id}' (see docs/figures/statistics.yml)")
+    stat = lookup(ctx.content.statistics_by_id, one_arg(args, "stat"), "figure", "docs/figures/statistics.yml")
     return formatting.statistic(stat, ctx.lang, ctx.ui)
 
 

@@ -8,7 +8,7 @@ from typing import get_args
 from . import quotes
 from .models import Quote
 from .pages import Page
-from .shortcodes import Context, ShortcodeError, no_args, one_arg, shortcode, used_ids
+from .shortcodes import Context, ShortcodeError, lookup, no_args, one_arg, shortcode, used_ids
 from .urls import page_url, relative_url
 
 FILTER_SCRIPT = "assets/javascripts/quotes-filter.js"
@@ -18,9 +18,7 @@ SETTINGS: tuple[str, ...] = get_args(Quote.model_fields["setting"].annotation)
 @shortcode("quote")
 def _quote(ctx: Context, args: list[str]) -> str:
     quote_id = one_arg(args, "quote")
-    quote = ctx.content.quotes_by_id.get(quote_id)
-    if quote is None:
-        raise ShortcodeError(f"unknown quote id '{quote_id}' (see docs/quotes/quotes.yml)")
+    quote = lookup(ctx.content.quotes_by_id, quote_id, "quote", "docs/quotes/quotes.yml")
     if [used for used, _ in used_ids(ctx.page, "quote")].count(quote_id) > 1:
         raise ShortcodeError(f"quote {quote_id} is shown more than once on this page (its id must be unique)")
     return quotes.render(ctx.content, quote, ctx.lang, relative_url(ctx.page.src, quotes.QUOTES_PAGE, quote.id, ctx.directory_urls))

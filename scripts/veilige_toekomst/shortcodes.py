@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .content import Content
 from .findings import Finding
@@ -32,6 +33,7 @@ class Context:
         return self.content.ui(self.lang, key, **values)
 
 
+T = TypeVar("T")
 Handler = Callable[[Context, list[str]], str]
 HANDLERS: dict[str, Handler] = {}
 
@@ -53,6 +55,14 @@ def one_arg(args: list[str], name: str) -> str:
     if len(args) != 1:
         raise ShortcodeError(f"'{name}' takes one id, got {len(args)}")
     return args[0]
+
+
+def lookup(items: Mapping[str, T], item_id: str, what: str, source: str) -> T:
+    """The item with this id, or a finding that names the data file to look in."""
+    found = items.get(item_id)
+    if found is None:
+        raise ShortcodeError(f"unknown {what} id '{item_id}' (see {source})")
+    return found
 
 
 def handlers() -> dict[str, Handler]:
