@@ -53,4 +53,4 @@ def _overview(ctx: Context, args: list[str]) -> str:
         summary = getattr(meta, "focus", None) or meta.description
         link = relative_md(ctx.page.src, page.src)
         cards.append(f"-   **[{meta.number}. {meta.title}]({link})**\n\n    {summary}")  # type: ignore[attr-defined]
-    return f'<div class="grid cards vt-overview" markdown>\n\n' + "\n".join(cards) + "\n\n</div>"
+    return "<div class=\"grid cards vt-overview\" markdown>\n\n" + "\n\n".join(cards) + "\n\n</div>"
