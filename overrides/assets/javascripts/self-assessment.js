@@ -400,7 +400,9 @@
     var figure = box.appendChild(make("figure", { "class": "vt-chart" }));
     figure.appendChild(make("figcaption", {}, title));
     figure.appendChild(chart(id, title, fill(S.sa_chart_desc, { items: descriptions.join("; ") + "." }), rows, series));
-    box.appendChild(make("div", { "class": "vt-figure-table" })).appendChild(table(title, head, tableRows));
+    // On a phone the table scrolls sideways: the box is the scroller, so keyboards can reach it too.
+    var scroller = make("div", { "class": "vt-figure-table", tabindex: "0", role: "region", "aria-label": title });
+    box.appendChild(scroller).appendChild(table(title, head, tableRows));
     return box;
   }
 
