@@ -167,3 +167,14 @@ def test_dutch_words_on_english_pages_are_marked_dutch(site):
         unmarked += [f"{path.relative_to(site)}: {match[0]!r}" for lang, text in parsed.texts if lang != "nl"
                      for match in re.finditer(r"In Dutch: \w[^.;)]*", text)]
     assert not unmarked, "Dutch text on English pages without lang=\"nl\":\n" + "\n".join(unmarked)
+
+
+def test_the_404_page_marks_each_of_its_two_languages(site):
+    """One 404 page serves both languages; each text says which it is, whatever the page's own lang."""
+    from veilige_toekomst.content import load_content
+
+    content = load_content(ROOT)
+    texts = [(lang, " ".join(text.split())) for lang, text in lang_texts(site / "404.html").texts]
+    for lang in content.languages:
+        expected = " ".join(content.ui(lang, "not_found_text").split())
+        assert any(expected in text for text_lang, text in texts if text_lang == lang), f"{lang}: {expected!r}"
