@@ -176,3 +176,13 @@ def test_offline_edition_from_disk_search_and_language_switch(browser, offline_s
     assert page.url.endswith("/en/pillars/attachment.html")
     assert outside == []
     context.close()
+
+
+def test_quick_exit_can_be_switched_off_in_config(tmp_path):
+    from veilige_toekomst.project import load_project
+
+    project = make_project(tmp_path)
+    config = project / "mkdocs.yml"
+    assert load_project(project).quick_exit_url == "https://www.knmi.nl/"
+    config.write_text(config.read_text().replace("extra:\n", "extra:\n  quick_exit:\n    enabled: false\n"))
+    assert load_project(project).quick_exit_url is None
