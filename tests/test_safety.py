@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -136,6 +135,7 @@ def test_search_finds_only_pages_in_the_readers_language(page, base_url, lang, q
 def test_404_page_speaks_both_languages(site):
     html = (site / "404.html").read_text()
     assert "Pagina niet gevonden" in html and '<span lang="en">· Page not found</span>' in html
+    assert "hreflang" not in html and "md-select" not in html  # no other page's alternates leak in
 
 
 def test_sitemap_description_and_absolute_hreflang(site):

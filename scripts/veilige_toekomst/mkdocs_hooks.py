@@ -31,19 +31,29 @@ _quiz_log = logging.getLogger("mkdocs.plugins.mkdocs_quiz")
 if not any(type(f).__name__ == _QuizHasDutch.__name__ for f in _quiz_log.filters):  # hooks may load twice
     _quiz_log.addFilter(_QuizHasDutch())
 
-_cache: dict[str, Content] = {}
+_cache: dict[str, tuple[tuple, Content]] = {}
 _files = {}
 _search_entries: dict[str, list] = {}
 
 
+def _fingerprint(config) -> tuple:
+    """Name, size and change time of every source file: unchanged while the languages of one build
+    are built one after the other, changed after an edit under `mkdocs serve`."""
+    root = Path(config.config_file_path).parent
+    files = [*sorted(root.glob("*.yml")), *sorted(Path(config.docs_dir).rglob("*"))]
+    return tuple((str(f), st.st_mtime_ns, st.st_size) for f in files if f.is_file() for st in [f.stat()])
+
+
 def _content(config) -> Content:
+    """The checked content model, loaded once per build rather than once per language."""
     root = str(Path(config.config_file_path).parent)
-    if root not in _cache:
+    fingerprint = _fingerprint(config)
+    if root not in _cache or _cache[root][0] != fingerprint:
         try:
-            _cache[root] = load_content(Path(root))
+            _cache[root] = (fingerprint, load_content(Path(root)))
         except ContentError as exc:
             raise Abort("Content errors:\n" + exc.report()) from None
-    return _cache[root]
+    return _cache[root][1]
 
 
 def _lang(config) -> str:
@@ -55,12 +65,7 @@ def _online(config) -> bool:
     return bool(config.use_directory_urls and config.site_url)
 
 
-def on_startup(command, dirty) -> None:
-    _cache.clear()  # `mkdocs serve` rebuilds in one process: read the content anew each time
-
-
 def on_config(config):
-    _cache.clear()  # read anew for each language build; the organisation file shapes the config
     site_organisation.configure(config, _content(config))
     return config
 
@@ -149,7 +154,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    return page_safety.add_csp(output) if template_name == "404.html" else output
+    if template_name != "404.html":
+        return output
+    return page_safety.add_csp(page_safety.without_alternates(output))
 
 
 def on_post_build(config):

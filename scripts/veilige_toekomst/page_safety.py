@@ -37,6 +37,11 @@ def add_csp(html: str) -> str:
     return html.replace(CHARSET, CHARSET + "\n    " + meta, 1)
 
 
+def without_alternates(html: str) -> str:
+    """For a page that is the same in every language (the 404 page): no alternates to point at."""
+    return ALTERNATE.sub("", html)
+
+
 def language_alternates(html: str, page_url: str, site_url: str | None) -> str:
     """Keep the hreflang alternates, absolute when the site's address is known, out of the theme's reach.
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from . import lighthouse
 from .builds import build_times
-from .common import CHROMIUM, pages, print_table, serve_gzip, timed, url_of
+from ..localsite import CHROMIUM
+from .common import pages, print_table, serve_gzip, timed, url_of
 from .weights import measure
 
 KIB = 1024

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
@@ -10,12 +9,11 @@ import os
 import resource
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+from ..localsite import QuietHandler, serve
+
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 """File types a web server usually sends gzip-compressed; fonts and images are compressed already."""
@@ -51,7 +49,7 @@ def url_of(site: Path, page: Path) -> str:
     return "/" if folder == "." else f"/{folder}/"
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Serves text files gzip-compressed (level 6, as common web servers do) when the browser accepts it."""
 
     def send_head(self):
@@ -68,15 +66,10 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def log_message(self, *args) -> None:
-        pass
 
 
 def serve_gzip(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    return serve(directory, _GzipHandler)
 
 
 def print_table(title: str, headers: list[str], rows: list[list[str]]) -> None:

@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .common import CHROMIUM
+from ..localsite import CHROMIUM
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 

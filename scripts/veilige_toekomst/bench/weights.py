@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import CHROMIUM, CHROMIUM_ARGS
+from ..localsite import CHROMIUM, CHROMIUM_ARGS
 
 TIMING = """() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
   .map(entry => [entry.name, entry.transferSize])"""
