@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from veilige_toekomst import page_safety, shortcodes, site_organisation, site_search, translations
+from veilige_toekomst import page_safety, shortcodes, site_organisation, site_search, stylesheets, translations
 from veilige_toekomst.content import Content, load_content
 from veilige_toekomst.findings import ContentError
 from veilige_toekomst.packs import site as packs_site
@@ -66,6 +66,7 @@ def _online(config) -> bool:
 
 
 def on_config(config):
+    stylesheets.configure(config)
     site_organisation.configure(config, _content(config))
     return config
 
@@ -78,6 +79,7 @@ def on_pre_build(config) -> None:
 @event_priority(-100)  # after the i18n plugin has given each file its language's URL
 def on_files(files, config):
     _files[_lang(config)] = files
+    stylesheets.add_bundle(files, config)
     site_organisation.add_files(files, config, _content(config))
     return files
 
