@@ -70,3 +70,11 @@ def test_export_rejects_an_unknown_language():
     result = run_cli("export", "--lang", "fr")
     assert result.returncode == 1
     assert "unknown language 'fr'" in result.stderr
+
+
+def test_english_is_complete_and_follows_todays_dutch():
+    """CI holds English to the Dutch: after changing a Dutch text, update the English and run
+    `veilige-toekomst i18n mark en ITEM`."""
+    result = run_cli("i18n", "status", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "en: complete and up to date" in result.stdout
