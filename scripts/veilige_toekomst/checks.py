@@ -189,6 +189,7 @@ def check_shortcodes_and_links(content: Content, c: Collector) -> None:
         c.extend(findings)
         return text
 
+    @lru_cache(maxsize=None)
     def anchors_of(lang: str, src: str) -> set[str] | None:
         text = resolved(lang, src)
         return None if text is None else anchors(text)
