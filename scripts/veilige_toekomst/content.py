@@ -16,6 +16,7 @@ from .project import Project, load_project
 
 if TYPE_CHECKING:
     from .quizzes import Quiz
+    from .packs.texts import PackTexts
 
 UI_STRINGS_FILE = "strings.yml"
 QUOTES_FILE = "quotes/quotes.yml"
@@ -35,6 +36,8 @@ class Content:
     ui_strings: UiStrings | None = None
     ui_located: yamlsource.Located | None = None
     quizzes: dict[tuple[str, str], Quiz] = field(default_factory=dict)
+    pack_texts: PackTexts | None = None
+    """docs/training/packs.yml as the checks read it; None in a project without training packs."""
     """Self-check quizzes by (language, module id), figures resolved (see quizzes.py)."""
 
     @property

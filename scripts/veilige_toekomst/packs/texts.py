@@ -120,7 +120,11 @@ class PackTexts(Strict):
 
 
 def load_pack_texts(content: Content) -> PackTexts:
-    """Read and check docs/training/packs.yml against the content; raise ContentError listing every mistake."""
+    """Read and check docs/training/packs.yml against the content; raise ContentError listing every mistake.
+
+    A content model that passed its checks has read the file already: that copy is used."""
+    if content.pack_texts is not None:
+        return content.pack_texts
     collector = Collector()
     texts = read_and_check(content, collector)
     collector.raise_if_any()
@@ -131,7 +135,7 @@ def load_pack_texts(content: Content) -> PackTexts:
 def check_pack_texts(content: Content, c: Collector) -> None:
     """For `validate` and the site build: the file is optional there (a fork may have no packs)."""
     if (content.project.docs_dir / TEXTS_FILE).is_file():
-        read_and_check(content, c)
+        content.pack_texts = read_and_check(content, c)
 
 
 def read_and_check(content: Content, c: Collector) -> PackTexts | None:
