@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Debian packages the tests use: a real browser, poppler's PDF tools, Java for the Nu Html Checker.
 DEBIAN_PACKAGES := chromium poppler-utils default-jre-headless
 
-.PHONY: install serve build test validate packs offline bench readability linkcheck-external system-deps clean
+.PHONY: install serve build test test-fast lint validate packs offline bench readability linkcheck-external system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,18 @@ serve: build
 	@echo "Serving on http://127.0.0.1:8000/ (Dutch) and http://127.0.0.1:8000/en/ (English); Ctrl-C stops."
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
-test: install system-deps node_modules/.installed
+# The code's habits and the layer contract (pyproject.toml): ruff, mypy, import-linter.
+lint: install
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+# The model, the rules, the exports: no browser, no site build; well under a minute.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow" tests/unit
+
+test: install system-deps node_modules/.installed lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 # The whole site with its packs, as a zip that works opened from disk (file://), no server, no network.
@@ -61,13 +72,13 @@ offline: build
 # (needs a network; says so and exits 0 without one).
 BENCH_RUNS ?= 3
 bench: install system-deps node_modules/.installed
-	$(BIN)/python -m veilige_toekomst.bench --runs $(BENCH_RUNS)
+	PYTHONPATH=scripts $(BIN)/python -m devtools.bench --runs $(BENCH_RUNS)
 
 readability: install
-	$(BIN)/python -m veilige_toekomst.bench.readability
+	PYTHONPATH=scripts $(BIN)/python -m devtools.bench.readability
 
 linkcheck-external: install
-	$(BIN)/python -m veilige_toekomst.bench.linkcheck
+	PYTHONPATH=scripts $(BIN)/python -m devtools.bench.linkcheck
 
 clean:
 	rm -rf site build .pytest_cache

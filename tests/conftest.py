@@ -12,22 +12,70 @@ from pathlib import Path
 
 import pytest
 
-from veilige_toekomst.localsite import CHROMIUM, CHROMIUM_ARGS, serve
+from devtools.localsite import CHROMIUM, CHROMIUM_ARGS, serve
+from veilige_toekomst.core.content import Content
+from veilige_toekomst.render.validate import load_checked
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "test"
 BIN = Path(sys.executable).parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def make_project(tmp_path: Path, overlay: str | None = None) -> Path:
+    """The minimal project (tests/fixtures/minimal), with one broken case (fixtures/broken/<overlay>) laid over it."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    shutil.copy(ROOT / "docs" / "strings.yml", project / "docs" / "strings.yml")
+    if overlay:
+        case = FIXTURES / "broken" / overlay
+        for file in case.rglob("*"):
+            if file.is_file() and file.name not in ("expected.txt", "delete.txt"):
+                target = project / file.relative_to(case)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(file, target)
+        if (case / "delete.txt").exists():
+            for rel in (case / "delete.txt").read_text().split():
+                (project / rel).unlink()
+    return project
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The project's own content, read, checked and rendered once per test run."""
+    return load_checked(ROOT).content
 
 
 def run_cli(*args: str, cwd: Path = ROOT, check: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "veilige-toekomst"), *args], cwd=cwd, capture_output=True, text=True,
-                          check=check, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [str(BIN / "veilige-toekomst"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=check,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def build_site(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site), *extra], cwd=project, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [
+            str(BIN / "mkdocs"),
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+            *extra,
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,11 @@ def axe(tab, where: str) -> list[str]:
     tab.add_script_tag(path=str(AXE))
     # No runOnly: every rule axe enables by default, the best-practice rules included.
     result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{where}: {rule['id']} ({rule['impact']}) {rule['help']}: {' '.join(map(str, node['target']))}"
-            for rule in result["violations"] for node in rule["nodes"]]
+    return [
+        f"{where}: {rule['id']} ({rule['impact']}) {rule['help']}: {' '.join(map(str, node['target']))}"
+        for rule in result["violations"]
+        for node in rule["nodes"]
+    ]
 
 
 @pytest.mark.parametrize("shard", [pytest.param(n, marks=pytest.mark.xdist_group(f"axe-{n}")) for n in range(SHARDS)])
@@ -145,35 +148,41 @@ def english_pages(site: Path) -> list[Path]:
 
 
 def test_language_names_in_the_switcher_carry_their_own_language(site):
-    wrong = [f"{path.relative_to(site)}: the link to {hreflang!r} is read as {lang!r}"
-             for path in html_pages(site) for hreflang, lang in lang_texts(path).switcher if hreflang != lang]
+    wrong = [
+        f"{path.relative_to(site)}: the link to {hreflang!r} is read as {lang!r}"
+        for path in html_pages(site)
+        for hreflang, lang in lang_texts(path).switcher
+        if hreflang != lang
+    ]
     assert not wrong, "\n".join(wrong)
 
 
-def test_dutch_words_on_english_pages_are_marked_dutch(site):
+def test_dutch_words_on_english_pages_are_marked_dutch(site, content):
     """Dutch quotations and the Dutch terms the glossary gives ("In Dutch: vrouwenopvang") carry lang="nl"."""
-    from veilige_toekomst.content import load_content
-
-    dutch = [" ".join(part.split()) for quote in load_content(ROOT).quotes
-             for part in quote.text["nl"].split("\n\n") if part.strip()]
+    dutch = [
+        " ".join(part.split()) for quote in content.quotes for part in quote.text["nl"].split("\n\n") if part.strip()
+    ]
     unmarked = []
     for path in english_pages(site):
         parsed = lang_texts(path)
         english = " ".join(" ".join(text.split()) for lang, text in parsed.texts if lang != "nl")
         unmarked += [f"{path.relative_to(site)}: quote {text[:40]!r}" for text in dutch if text in english]
-        unmarked += [f"{path.relative_to(site)}: term after {text.strip()[-20:]!r}"
-                     for (lang, text), (next_lang, _) in zip(parsed.texts, parsed.texts[1:])
-                     if lang != "nl" and text.rstrip().endswith("In Dutch:") and next_lang != "nl"]
-        unmarked += [f"{path.relative_to(site)}: {match[0]!r}" for lang, text in parsed.texts if lang != "nl"
-                     for match in re.finditer(r"In Dutch: \w[^.;)]*", text)]
-    assert not unmarked, "Dutch text on English pages without lang=\"nl\":\n" + "\n".join(unmarked)
+        unmarked += [
+            f"{path.relative_to(site)}: term after {text.strip()[-20:]!r}"
+            for (lang, text), (next_lang, _) in zip(parsed.texts, parsed.texts[1:])
+            if lang != "nl" and text.rstrip().endswith("In Dutch:") and next_lang != "nl"
+        ]
+        unmarked += [
+            f"{path.relative_to(site)}: {match[0]!r}"
+            for lang, text in parsed.texts
+            if lang != "nl"
+            for match in re.finditer(r"In Dutch: \w[^.;)]*", text)
+        ]
+    assert not unmarked, 'Dutch text on English pages without lang="nl":\n' + "\n".join(unmarked)
 
 
-def test_the_404_page_marks_each_of_its_two_languages(site):
+def test_the_404_page_marks_each_of_its_two_languages(site, content):
     """One 404 page serves both languages; each text says which it is, whatever the page's own lang."""
-    from veilige_toekomst.content import load_content
-
-    content = load_content(ROOT)
     texts = [(lang, " ".join(text.split())) for lang, text in lang_texts(site / "404.html").texts]
     for lang in content.languages:
         expected = " ".join(content.ui(lang, "not_found_text").split())

@@ -16,10 +16,13 @@ def test_dutch_home_page(page, base_url):
     assert page.locator("h1").inner_text() == "Veiligheid"
 
 
-@pytest.mark.parametrize("start, switch_to, expected, title", [
-    ("/pillars/attachment/", "English", "/en/pillars/attachment/", "Attachment"),
-    ("/en/living-areas/education/", "Nederlands", "/living-areas/education/", "Onderwijs"),
-])
+@pytest.mark.parametrize(
+    "start, switch_to, expected, title",
+    [
+        ("/pillars/attachment/", "English", "/en/pillars/attachment/", "Attachment"),
+        ("/en/living-areas/education/", "Nederlands", "/living-areas/education/", "Onderwijs"),
+    ],
+)
 def test_language_switch_lands_on_the_same_page(page, base_url, start, switch_to, expected, title):
     page.goto(base_url + start)
     page.locator(".md-header__option .md-select").hover()

@@ -8,14 +8,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, run_cli
-from veilige_toekomst.content import load_content
 
 SCHEMA = json.loads((ROOT / "scripts/veilige_toekomst/schemas/export.schema.json").read_text())
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(ROOT)
 
 
 def test_validate_passes_on_main():
@@ -36,13 +30,26 @@ def test_six_pillars_and_seven_living_areas_in_booklet_order(content):
         assert [p.meta.number for p in content.pillars(lang)] == [1, 2, 3, 4, 5, 6]
         assert [p.meta.number for p in content.living_areas(lang)] == [1, 2, 3, 4, 5, 6, 7]
     assert [p.meta.title for p in content.pillars("en")] == [
-        "Safety", "Stability & Continuity", "Attachment", "Psychoeducation", "Trauma Processing & Recovery", "Future"]
+        "Safety",
+        "Stability & Continuity",
+        "Attachment",
+        "Psychoeducation",
+        "Trauma Processing & Recovery",
+        "Future",
+    ]
     assert [p.meta.title for p in content.living_areas("nl")] == [
-        "Wonen", "Gezin en opvoeding", "Sociaal netwerk", "Onderwijs", "Ontwikkeling", "Ontspanning", "Participatie"]
+        "Wonen",
+        "Gezin en opvoeding",
+        "Sociaal netwerk",
+        "Onderwijs",
+        "Ontwikkeling",
+        "Ontspanning",
+        "Participatie",
+    ]
 
 
 def test_future_lists_the_nine_protective_factors(content):
-    future = [p for p in content.pillars("en") if p.meta.id == "future"][0]
+    future = next(p for p in content.pillars("en") if p.meta.id == "future")
     assert len(future.meta.protective_factors) == 9
 
 

@@ -9,20 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
-from test_validation import make_project
-from veilige_toekomst import charts, formatting
-from veilige_toekomst.content import load_content
+from conftest import make_project, run_cli
+from veilige_toekomst.render import charts, formatting
 
 SVG = "{http://www.w3.org/2000/svg}"
 BLOCK = re.compile(r'<div class="vt-figures" data-group="[a-z_]+">.*')
 """A group's markup is written on one line by the `figures` shortcode."""
 SPLIT_PREFIX = {"nl": ("VO", "MO"), "en": ("WS", "HS")}
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(ROOT)
 
 
 def page_of(site: Path, lang: str) -> str:
@@ -59,7 +52,7 @@ def bar_values(svg: ET.Element) -> list[str]:
 
 
 def stat_text(content, stat, lang: str, value=None) -> str:
-    return formatting.statistic(stat, lang, lambda key, **v: content.ui(lang, key, **v), value)
+    return formatting.statistic(stat, lang, "nl", lambda key, **v: content.ui(lang, key, **v), value)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -97,8 +90,10 @@ def test_each_chart_has_title_description_and_a_table_with_the_same_numbers(site
             else:
                 first, second = SPLIT_PREFIX[lang]
                 shown = [(label, cells[1:3]) for label, cells in rows.items() if cells[1]]
-                pairs = [[values[i].removeprefix(first + " "), values[i + 1].removeprefix(second + " ")]
-                         for i in range(0, len(values), 2)]
+                pairs = [
+                    [values[i].removeprefix(first + " "), values[i + 1].removeprefix(second + " ")]
+                    for i in range(0, len(values), 2)
+                ]
                 assert pairs == [cells for _, cells in shown], group
             for label, _ in shown:
                 assert label in labels, f"{group}: '{label}' has a row in the table but no bar"
@@ -115,8 +110,11 @@ def test_every_split_has_a_pair_of_bars_including_splits_without_an_overall_figu
         svg = chart(groups[stat.group], "split")
         assert svg is not None, stat.group
         values = bar_values(svg)
-        pair = [f"{first} {stat_text(content, stat, lang, stat.vo)}", f"{second} {stat_text(content, stat, lang, stat.mo)}"]
-        assert any(values[i:i + 2] == pair for i in range(0, len(values), 2)), f"{stat.id}: no bars {pair}"
+        pair = [
+            f"{first} {stat_text(content, stat, lang, stat.vo)}",
+            f"{second} {stat_text(content, stat, lang, stat.mo)}",
+        ]
+        assert any(values[i : i + 2] == pair for i in range(0, len(values), 2)), f"{stat.id}: no bars {pair}"
         assert svg.find(f"{SVG}defs/{SVG}pattern") is not None, "the second series is striped, not told by colour alone"
 
 
@@ -126,21 +124,38 @@ def test_the_booklets_inconsistencies_are_noted_next_to_their_figures(site, cont
     noted = [s for s in content.statistics.statistics if s.note]
     for stat in noted:
         block = groups[stat.group]
-        row = next(r for r in block.iter("tr") if " ".join((r.find("th").text or "").split()) == " ".join(stat.label[lang].split()))
+        row = next(
+            r
+            for r in block.iter("tr")
+            if " ".join((r.find("th").text or "").split()) == " ".join(stat.label[lang].split())
+        )
         link = row.find("th/a")
         assert link is not None and link.get("href").startswith(f"#note-{stat.group}-"), stat.id
         note = next(li for li in block.iter("li") if li.get("id") == link.get("href")[1:])
         assert " ".join(stat.note[lang].split()) in text(note), stat.id
     # The ones the booklet is known for: 7 and 7-8 events, four lengths of stay, 25% and "more than 80%" bullied.
     ids = {s.id for s in noted}
-    assert {"stressful_events_average_list", "stressful_events_average_prose", "stay_crisis", "stay_supported_housing",
-            "stay_average_development", "stay_period_difference", "child_problems_bullied", "bullied_prose"} <= ids
+    assert {
+        "stressful_events_average_list",
+        "stressful_events_average_prose",
+        "stay_crisis",
+        "stay_supported_housing",
+        "stay_average_development",
+        "stay_period_difference",
+        "child_problems_bullied",
+        "bullied_prose",
+    } <= ids
 
 
 def test_numbers_are_written_as_each_language_writes_them(site):
     dutch, english = page_of(site, "nl"), page_of(site, "en")
-    for nl, en in [("ongeveer 4.300", "about 4,300"), ("1–1,5 jaar", "1–1.5 years"), ("ongeveer 12.700", "about 12,700"),
-                   ("€ 500 miljoen", "€500 million"), ("meer dan 80%", "more than 80%")]:
+    for nl, en in [
+        ("ongeveer 4.300", "about 4,300"),
+        ("1–1,5 jaar", "1–1.5 years"),
+        ("ongeveer 12.700", "about 12,700"),
+        ("€ 500 miljoen", "€500 million"),
+        ("meer dan 80%", "more than 80%"),
+    ]:
         assert nl in dutch and en not in dutch
         assert en in english and nl not in english
     assert ">2012<" in dutch and "2.012" not in dutch and "2,012" not in english
@@ -176,9 +191,11 @@ def validate_errors(project: Path) -> list[str]:
 def test_figure_rules_on_pages_name_file_and_line_and_a_shown_group_counts_as_shown(tmp_path):
     project = make_project(tmp_path, "unused-stat")
     housing = project / "docs/living-areas/housing.nl.md"
-    housing.write_text(housing.read_text() + "\n<!-- figures stay -->\n\nDat is 31% van de kinderen.\n"
-                       "Een bewuste uitzondering: 100% zeker. <!-- literal-ok -->\nOngeveer <!-- stat stay_crsis -->.\n",
-                       encoding="utf-8")
+    housing.write_text(
+        housing.read_text() + "\n<!-- figures stay -->\n\nDat is 31% van de kinderen.\n"
+        "Een bewuste uitzondering: 100% zeker. <!-- literal-ok -->\nOngeveer <!-- stat stay_crsis -->.\n",
+        encoding="utf-8",
+    )
     stats = project / "docs/figures/statistics.yml"
     stats.write_text(stats.read_text().replace("en: stay in a crisis shelter", "en: ''"), encoding="utf-8")
     errors = validate_errors(project)
@@ -192,18 +209,22 @@ def test_figure_rules_on_pages_name_file_and_line_and_a_shown_group_counts_as_sh
 def test_figure_rules_in_the_data_file_are_all_reported_at_once(tmp_path):
     project = make_project(tmp_path, "unused-stat")
     stats = project / "docs/figures/statistics.yml"
-    stats.write_text(stats.read_text().replace("    value: 2\n", "    value: 2\n    vo: 40\n")
-                     + "  - {id: too_many, group: stay, value: 120, unit: percent, label: {nl: a, en: a}, section: index}\n",
-                     encoding="utf-8")
+    stats.write_text(
+        stats.read_text().replace("    value: 2\n", "    value: 2\n    vo: 40\n")
+        + "  - {id: too_many, group: stay, value: 120, unit: percent, label: {nl: a, en: a}, section: index}\n",
+        encoding="utf-8",
+    )
     errors = validate_errors(project)
-    assert ("docs/figures/statistics.yml:14: field: statistics[1]: a women's/homeless shelter split needs both vo and mo"
-            in errors)
+    assert (
+        "docs/figures/statistics.yml:14: field: statistics[1]: a women's/homeless shelter split needs both vo and mo"
+        in errors
+    )
     assert "docs/figures/statistics.yml:22: field: statistics[2]: value 120 is not a percentage (0–100)" in errors
 
 
 def test_chart_colours_have_enough_contrast():
     def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -217,8 +238,13 @@ def test_chart_colours_have_enough_contrast():
 
 def test_chart_ids_are_unique_per_chart_and_text_is_escaped():
     one = charts.bar_chart("a", [charts.Bar("<b> & co", 50, "50%")], "T", "D")
-    two = charts.paired_bar_chart("b", [charts.PairedBar("x", (1, 2), ("1%", "2%"))],
-                                  (charts.Series("A", "Aa"), charts.Series("B", "Bb")), "T", "D")
+    two = charts.paired_bar_chart(
+        "b",
+        [charts.PairedBar("x", (1, 2), ("1%", "2%"))],
+        (charts.Series("A", "Aa"), charts.Series("B", "Bb")),
+        "T",
+        "D",
+    )
     assert 'aria-labelledby="a-title a-desc"' in one and "&lt;b&gt; &amp; co" in one
     assert 'id="b-hatch"' in two and 'fill="url(#b-hatch)"' in two
     ET.fromstring(one), ET.fromstring(two)
@@ -229,7 +255,8 @@ def test_chart_ids_are_unique_per_chart_and_text_is_escaped():
 def test_charts_are_readable_on_a_phone_and_on_a_desktop(browser, base_url, width):
     tab = browser.new_page(viewport={"width": width, "height": 900})
     tab.goto(base_url + "/figures/")
-    measured = tab.evaluate("""(fontSize) => ({
+    measured = tab.evaluate(
+        """(fontSize) => ({
         pageWidth: document.documentElement.scrollWidth,
         charts: [...document.querySelectorAll("svg.vt-chart-svg")].map(svg => ({
             font: fontSize * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
@@ -240,7 +267,9 @@ def test_charts_are_readable_on_a_phone_and_on_a_desktop(browser, base_url, widt
         })),
         tables: [...document.querySelectorAll(".vt-figure-table")]
             .filter(box => box.querySelector("table").getBoundingClientRect().width > box.clientWidth + 1).length,
-    })""", charts.FONT)
+    })""",
+        charts.FONT,
+    )
     tab.close()
     assert measured["pageWidth"] <= width, "the page scrolls sideways"
     assert measured["tables"] == 0, "a table needs sideways scrolling"

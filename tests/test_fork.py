@@ -54,12 +54,17 @@ def copy_project(tmp_path: Path) -> Path:
 
 def tiny_png(path: Path, rgb: tuple[int, int, int] = PRIMARY) -> bytes:
     """An 8×4 pixel PNG in one colour, written by hand."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     pixels = b"".join(b"\x00" + bytes(rgb) * 8 for _ in range(4))
-    data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(pixels)) + chunk(b"IEND", b""))
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(pixels))
+        + chunk(b"IEND", b"")
+    )
     path.write_bytes(data)
     return data
 
@@ -82,11 +87,15 @@ def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, b
     assert result.returncode == 0, result.stdout + result.stderr
 
     assert (site / "assets" / "organisation" / "logo.png").read_bytes() == logo
-    for lang, prefix, provided, local_title in (("nl", "", "Deze site wordt aangeboden door", "Lokaal"),
-                                                ("en", "en/", "This site is provided by", "Local")):
+    for lang, prefix, provided, local_title in (
+        ("nl", "", "Deze site wordt aangeboden door", "Lokaal"),
+        ("en", "en/", "This site is provided by", "Local"),
+    ):
         home = (site / prefix / "index.html").read_text()
         assert f"{provided} {ORG_NAME}." in home  # the footer
-        assert re.search(r'class="md-header__button md-logo"[^>]*>\s*<img src="(\.\./)?assets/organisation/logo.png"', home)
+        assert re.search(
+            r'class="md-header__button md-logo"[^>]*>\s*<img src="(\.\./)?assets/organisation/logo.png"', home
+        )
         assert "https://www.example.org/" in home and "knmi.nl" not in home  # the organisation's quick exit
         assert local_title in home and "local/contact/" in " ".join(menu_links(home))
         assert not [link for link in menu_links(home) if "quizzes/" in link]  # switched off in the file
@@ -100,7 +109,10 @@ def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, b
     try:
         tab = browser.new_page()
         blocked = []
-        tab.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+        tab.on(
+            "console",
+            lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         tab.goto(f"{url}/en/local/contact/")
         assert tab.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor") == "rgb(91, 42, 134)"
         assert tab.eval_on_selector(".md-logo img", "e => e.naturalWidth") == 8
@@ -113,8 +125,9 @@ def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, b
 def make_pack(out: Path, *org: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     if run_cli("packs", "--help").returncode != 0:
         pytest.skip("no `veilige-toekomst packs` command yet")
-    return run_cli("packs", "--lang", "nl", "--module", "safety", "--edition", "participant", *org,
-                   "--out", str(out), cwd=cwd)
+    return run_cli(
+        "packs", "--lang", "nl", "--module", "safety", "--edition", "participant", *org, "--out", str(out), cwd=cwd
+    )
 
 
 def test_a_forks_training_pack_carries_its_name(tmp_path):
@@ -140,18 +153,28 @@ def minimal_with_organisation(tmp_path: Path, org_text: str) -> Path:
 
 
 BAD_FILES = {
-    "colour too light": ('name: X\ncolours:\n  primary: "#7fb3ae"\n',
-                         "organisation.yml:3: org-colour: primary #7fb3ae on white text has contrast 2.34:1, "
-                         "needs at least 4.5:1"),
-    "accent too light": ('name: X\ncolours:\n  accent: "#f0a030"\n',
-                         "organisation.yml:3: org-colour: accent #f0a030 as text on white has contrast"),
-    "not a colour": ('name: X\ncolours:\n  primary: teal\n', "organisation.yml:3: org-colour: primary: 'teal' is not a colour"),
-    "colour without quotes": ("name: X\ncolours:\n  primary: #1f5c57\n",
-                              "organisation.yml:3: org-colour: primary: no colour given; put it in quotes"),
+    "colour too light": (
+        'name: X\ncolours:\n  primary: "#7fb3ae"\n',
+        "organisation.yml:3: org-colour: primary #7fb3ae on white text has contrast 2.34:1, needs at least 4.5:1",
+    ),
+    "accent too light": (
+        'name: X\ncolours:\n  accent: "#f0a030"\n',
+        "organisation.yml:3: org-colour: accent #f0a030 as text on white has contrast",
+    ),
+    "not a colour": (
+        "name: X\ncolours:\n  primary: teal\n",
+        "organisation.yml:3: org-colour: primary: 'teal' is not a colour",
+    ),
+    "colour without quotes": (
+        "name: X\ncolours:\n  primary: #1f5c57\n",
+        "organisation.yml:3: org-colour: primary: no colour given; put it in quotes",
+    ),
     "unknown key": ("name: X\ncolour:\n  primary: '#1f5c57'\n", "organisation.yml:2: unknown-field: colour"),
     "missing logo": ("name: X\nlogo: logo.png\n", "organisation.yml:2: org-logo: logo 'logo.png' not found"),
-    "quick exit not https": ("name: X\nquick_exit: http://example.org/\n",
-                             "organisation.yml:2: quick-exit: the quick-exit target must be an absolute https:// address"),
+    "quick exit not https": (
+        "name: X\nquick_exit: http://example.org/\n",
+        "organisation.yml:2: quick-exit: the quick-exit target must be an absolute https:// address",
+    ),
 }
 
 
@@ -189,8 +212,10 @@ def test_a_local_page_may_not_take_the_place_of_a_page_of_the_project(tmp_path):
         (local / f"safety.{lang}.md").write_text(text)
     result = run_cli("validate", cwd=project)
     assert result.returncode == 1
-    assert ("docs/local/pillars/safety.nl.md:1: local-clash: 'pillars/safety' is already a page of the project "
-            "(docs/pillars/safety.nl.md)") in result.stderr
+    assert (
+        "docs/local/pillars/safety.nl.md:1: local-clash: 'pillars/safety' is already a page of the project "
+        "(docs/pillars/safety.nl.md)"
+    ) in result.stderr
 
 
 def add_language(project: Path, code: str, name: str) -> None:
@@ -200,9 +225,11 @@ def add_language(project: Path, code: str, name: str) -> None:
     match = re.search(r"^(\s*)languages:\n(\s*)- locale:", text, re.M)
     assert match, "mkdocs.yml has no i18n languages list"
     indent = match[2]
-    entry = (f"{indent}- locale: {code}\n{indent}  name: {name}\n{indent}  build: true\n"
-             f"{indent}  nav_translations:\n{indent}    Over: Über\n")
-    config.write_text(text[: match.end(1) + len("languages:\n")] + entry + text[match.end(1) + len("languages:\n"):])
+    entry = (
+        f"{indent}- locale: {code}\n{indent}  name: {name}\n{indent}  build: true\n"
+        f"{indent}  nav_translations:\n{indent}    Over: Über\n"
+    )
+    config.write_text(text[: match.end(1) + len("languages:\n")] + entry + text[match.end(1) + len("languages:\n") :])
 
 
 def expected_keys(docs: Path) -> set[str]:
@@ -211,12 +238,14 @@ def expected_keys(docs: Path) -> set[str]:
     for page in docs.rglob("*.nl.md"):
         stem = page.relative_to(docs).as_posix()[: -len(".nl.md")]
         is_quiz = stem.startswith("quizzes/") and not stem.endswith("index")
-        keys.add(f"quiz:{stem[len('quizzes/'):]}" if is_quiz else f"page:{stem}")
+        keys.add(f"quiz:{stem[len('quizzes/') :]}" if is_quiz else f"page:{stem}")
     quotes = yaml.safe_load((docs / "quotes" / "quotes.yml").read_text())["quotes"]
     figures = yaml.safe_load((docs / "figures" / "statistics.yml").read_text())
     strings = yaml.safe_load((docs / "strings.yml").read_text())
     keys |= {f"quote:{q['id']}" for q in quotes}
-    keys |= {f"figure-group:{g['id']}" for g in figures["groups"]} | {f"figure:{s['id']}" for s in figures["statistics"]}
+    keys |= {f"figure-group:{g['id']}" for g in figures["groups"]} | {
+        f"figure:{s['id']}" for s in figures["statistics"]
+    }
     return keys | {f"string:{key}" for key in strings}
 
 
@@ -252,8 +281,11 @@ def test_a_half_translated_language_builds_falls_back_with_a_notice_and_is_repor
     build = build_site(project, site)
     assert build.returncode == 0, build.stdout + build.stderr
     fallback = (site / "de" / "pillars" / "safety" / "index.html").read_text()
-    assert re.search(r'<div class="admonition info vt-not-translated" lang="de" role="note">\s*'
-                     r"<p>Diese Seite ist noch nicht übersetzt\.", fallback)
+    assert re.search(
+        r'<div class="admonition info vt-not-translated" lang="de" role="note">\s*'
+        r"<p>Diese Seite ist noch nicht übersetzt\.",
+        fallback,
+    )
     assert '<div lang="nl">' in fallback and '<html lang="de"' in fallback
     translated = (site / "de" / "about" / "index.html").read_text()
     assert "Über diese Seite" in translated and "vt-not-translated" not in translated
@@ -268,7 +300,7 @@ def test_a_half_translated_language_builds_falls_back_with_a_notice_and_is_repor
 
 
 def test_the_example_organisation_file_is_valid_and_ships_no_phone_number():
-    from veilige_toekomst.organisation import load_organisation
+    from veilige_toekomst.core.organisation import load_organisation
 
     org = load_organisation(ROOT / "organisation.example.yml", languages=("nl", "en"))
     assert org.name == "Stichting Voorbeeld" and org.contacts == [] and org.logo and org.logo.is_file()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, make_project, run_cli
 
 EPOCH = "1446508800"  # 3 November 2015, the day the booklet was presented
 ENV = {"SOURCE_DATE_EPOCH": EPOCH}
@@ -29,7 +29,9 @@ def pdfinfo(path: Path) -> dict[str, str]:
 
 def pdftext(path: Path) -> str:
     """The PDF's text with every run of whitespace as one space, so line breaks do not split phrases."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return " ".join(out.split())
 
 
@@ -45,7 +47,7 @@ def catalog_language(path: Path) -> str | None:
     for match in re.finditer(rb"stream\r?\n", data):
         end = data.find(b"endstream", match.end())
         try:
-            chunks.append(zlib.decompress(data[match.end():end]))
+            chunks.append(zlib.decompress(data[match.end() : end]))
         except zlib.error:
             continue
     for chunk in chunks:
@@ -69,13 +71,6 @@ def packs(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def content():
-    from veilige_toekomst.content import load_content
-
-    return load_content(ROOT)
-
-
 def pack(folder: Path, edition: str) -> Path:
     return folder / f"{MODULE}-{edition}.{LANG}.pdf"
 
@@ -92,8 +87,9 @@ def test_a4_tagged_with_title_author_and_language(packs, edition):
 
 @pytest.mark.parametrize("edition", ["participant", "trainer"])
 def test_every_font_is_embedded_and_is_the_bundled_one(packs, edition):
-    lines = subprocess.run(["pdffonts", str(pack(packs, edition))], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(pack(packs, edition))], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert lines
     for line in lines:
         name, emb = line.split()[0], line.split()[-5]
@@ -117,7 +113,12 @@ def test_pack_holds_title_needs_quotes_and_quiz(packs, content, edition):
 
 def test_only_the_trainer_edition_has_the_answer_key_and_session_plan(packs, content):
     trainer, participant = pdftext(pack(packs, "trainer")), pdftext(pack(packs, "participant"))
-    for heading in ("Antwoorden bij het werkblad", "Sessieplan", "Traumasensitief begeleiden", "Gespreksvragen bij de kaarten"):
+    for heading in (
+        "Antwoorden bij het werkblad",
+        "Sessieplan",
+        "Traumasensitief begeleiden",
+        "Gespreksvragen bij de kaarten",
+    ):
         assert heading in trainer
         assert heading not in participant
     quiz = content.quizzes.get((LANG, MODULE))
@@ -141,8 +142,10 @@ def test_a_second_run_skips_every_unchanged_pack(packs):
 
 def test_the_organisation_is_on_the_cover(tmp_path):
     (tmp_path / "org.yml").write_text("name: Stichting Voorbeeld\nlogo: logo.svg\n")
-    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
-                                       '<rect width="40" height="20" fill="#1f5c57"/></svg>')
+    (tmp_path / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+        '<rect width="40" height="20" fill="#1f5c57"/></svg>'
+    )
     build(tmp_path / "out", "--edition", "participant", "--org", str(tmp_path / "org.yml"))
     path = pack(tmp_path / "out", "participant")
     cover = subprocess.run(["pdftotext", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -151,7 +154,7 @@ def test_the_organisation_is_on_the_cover(tmp_path):
 
 
 def test_a_failed_or_interrupted_build_keeps_the_earlier_pdf(packs, tmp_path, monkeypatch):
-    from veilige_toekomst.packs import build as builder
+    from veilige_toekomst.print import packs_build as builder
 
     out = tmp_path / "out"
     shutil.copytree(packs, out)
@@ -185,14 +188,17 @@ def test_a_failed_or_interrupted_build_keeps_the_earlier_pdf(packs, tmp_path, mo
     assert pdfinfo(pack(out, "participant"))["Pages"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--module", "nonsense"], "unknown module 'nonsense'"),
-    (["--lang", "fr"], "unknown language 'fr'"),
-    (["--edition", "teacher"], "unknown edition 'teacher'"),
-    (["--org", "{tmp}/missing-logo.yml"], "org-logo: logo 'nowhere.png' not found"),
-    (["--org", "{tmp}/bad-field.yml"], "unknown-field: colour"),
-    (["--org", "{tmp}/absent.yml"], "org-file: organisation file not found"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--module", "nonsense"], "unknown module 'nonsense'"),
+        (["--lang", "fr"], "unknown language 'fr'"),
+        (["--edition", "teacher"], "unknown edition 'teacher'"),
+        (["--org", "{tmp}/missing-logo.yml"], "org-logo: logo 'nowhere.png' not found"),
+        (["--org", "{tmp}/bad-field.yml"], "unknown-field: colour"),
+        (["--org", "{tmp}/absent.yml"], "org-file: organisation file not found"),
+    ],
+)
 def test_bad_requests_name_the_problem_without_a_traceback(tmp_path, args, message):
     (tmp_path / "missing-logo.yml").write_text("name: Voorbeeld\nlogo: nowhere.png\n")
     (tmp_path / "bad-field.yml").write_text("name: Voorbeeld\ncolour: red\n")
@@ -204,7 +210,6 @@ def test_bad_requests_name_the_problem_without_a_traceback(tmp_path, args, messa
 
 
 def test_a_missing_translation_in_the_pack_texts_is_a_finding(tmp_path):
-    from test_validation import make_project
 
     project = make_project(tmp_path)
     texts = (ROOT / "docs" / "training" / "packs.yml").read_text()
@@ -219,7 +224,7 @@ def test_a_missing_translation_in_the_pack_texts_is_a_finding(tmp_path):
 
 
 def test_module_pages_and_the_training_page_link_the_built_packs(packs, content):
-    from veilige_toekomst.packs import site
+    from veilige_toekomst.render import packs as site
 
     page = content.page(LANG, f"pillars/{MODULE}.md")
     section = site.module_downloads(content, page, LANG, directory_urls=True, folder=packs)
@@ -233,7 +238,7 @@ def test_module_pages_and_the_training_page_link_the_built_packs(packs, content)
 
 
 def test_without_built_packs_the_site_says_so(content, tmp_path):
-    from veilige_toekomst.packs import site
+    from veilige_toekomst.render import packs as site
 
     page = content.page("en", f"pillars/{MODULE}.md")
     assert "have not been made" in site.module_downloads(content, page, "en", directory_urls=True, folder=tmp_path)

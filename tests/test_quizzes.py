@@ -15,12 +15,12 @@ from html.parser import HTMLParser
 import jsonschema
 import pytest
 
-from conftest import ROOT, build_site
-from test_validation import FIXTURES, make_project
-
-from veilige_toekomst.content import Content, load_content
-from veilige_toekomst.export import build_export
-from veilige_toekomst.quizzes import Quiz
+from conftest import FIXTURES, ROOT, build_site, make_project
+from veilige_toekomst.core.content import Content
+from veilige_toekomst.core.quizzes import Quiz
+from veilige_toekomst.render.export import build_export
+from veilige_toekomst.render.shortcodes import quiz_markdown
+from veilige_toekomst.render.validate import load_checked
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMA = ROOT / "scripts" / "veilige_toekomst" / "schemas" / "export.schema.json"
@@ -29,7 +29,7 @@ LANGS = ("nl", "en")
 
 @cache
 def content() -> Content:
-    return load_content(ROOT)
+    return load_checked(ROOT).content
 
 
 def modules() -> list[str]:
@@ -61,9 +61,15 @@ def test_dutch_and_english_quizzes_ask_the_same_with_the_same_right_answers():
         assert nl.questions[0].text != en.questions[0].text, f"{module}: the English quiz is not translated"
 
 
-def test_figures_in_quiz_texts_are_resolved_in_the_model():
-    texts = [text for quiz in content().quizzes.values() for q in quiz.questions
-             for text in (q.text, q.explanation, *[o.text for o in q.options], *[o.feedback for o in q.options])]
+def test_figures_in_quiz_texts_are_resolved_for_every_output():
+    resolved = [quiz_markdown(content(), lang, module) for (lang, module) in content().quizzes]
+    texts = [
+        text
+        for quiz in resolved
+        if quiz
+        for q in quiz.questions
+        for text in (q.text, q.explanation, *[o.text for o in q.options], *[o.feedback for o in q.options])
+    ]
     assert not [t for t in texts if "<!--" in t]
     assert any("8 dagen" in t for t in texts) and any("8 days" in t for t in texts)
 
@@ -82,7 +88,7 @@ def test_export_carries_the_quizzes_and_matches_its_schema():
         jsonschema.validate(data, schema)
         assert [q["id"] for q in data["quizzes"]] == modules()
         safety = next(q for q in data["quizzes"] if q["id"] == "safety")
-        assert safety == content().quizzes[(lang, "safety")].model_dump()
+        assert safety == quiz_markdown(content(), lang, "safety").model_dump()
         option = safety["questions"][0]["options"][0]
         assert set(option) == {"text", "correct", "feedback"}
 
@@ -182,7 +188,9 @@ def test_a_whole_quiz_with_the_keyboard_only(page, base_url):
     quiz = content().quizzes[("en", "housing")]
     page.goto(quiz_url(base_url, "en", "housing"))
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.matches('a.md-skip[href=\"#questions\"]')"), "skip link to the questions"
+    assert page.evaluate("document.activeElement.matches('a.md-skip[href=\"#questions\"]')"), (
+        "skip link to the questions"
+    )
     page.keyboard.press("Enter")
     for n, question in enumerate(quiz.questions):
         in_question = f"document.activeElement.matches('#quiz-{n} input')"
@@ -234,8 +242,11 @@ def run_axe(page, base_url: str) -> list[str]:
         page.add_script_tag(url=axe_url)
     # No runOnly: every rule axe enables by default, the best-practice rules included.
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{rule['id']} ({rule['impact']}) {rule['help']}: {' '.join(map(str, node['target']))}"
-            for rule in result["violations"] for node in rule["nodes"]]
+    return [
+        f"{rule['id']} ({rule['impact']}) {rule['help']}: {' '.join(map(str, node['target']))}"
+        for rule in result["violations"]
+        for node in rule["nodes"]
+    ]
 
 
 @browser_test
@@ -245,7 +256,10 @@ def test_axe_finds_nothing_before_and_after_answering(page, base_url, lang):
     page.goto(quiz_url(base_url, lang, "context"))
     assert run_axe(page, base_url) == []
     check = "Nakijken" if lang == "nl" else "Check"
-    for n, pick in ((0, correct_indexes(quiz, 0)), (1, [i for i, o in enumerate(quiz.questions[1].options) if not o.correct][:1])):
+    for n, pick in (
+        (0, correct_indexes(quiz, 0)),
+        (1, [i for i, o in enumerate(quiz.questions[1].options) if not o.correct][:1]),
+    ):
         for i in pick:
             page.locator(f"#quiz-{n} label").nth(i).click()
         page.locator(f"#quiz-{n}").get_by_role("button", name=check).click()
@@ -291,8 +305,14 @@ def test_print_is_a_clean_worksheet(page, base_url):
     page.emulate_media(media="print")
     assert page.locator(".quiz").count() == len(quiz.questions)
     assert page.locator(".quiz fieldset input").first.is_visible()
-    for hidden in ("#quiz-0 button", ".quiz-feedback", ".quiz .content", ".vt-quiz-key", ".quiz-intro",
-                   "#quiz-progress-sidebar"):
+    for hidden in (
+        "#quiz-0 button",
+        ".quiz-feedback",
+        ".quiz .content",
+        ".vt-quiz-key",
+        ".quiz-intro",
+        "#quiz-progress-sidebar",
+    ):
         assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed"
     colour = page.evaluate("getComputedStyle(document.querySelector('#quiz-0 label')).color")
     assert colour == "rgb(0, 0, 0)", "an answered option prints like the others"

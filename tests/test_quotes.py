@@ -9,20 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, html_pages, run_cli
-from test_validation import make_project
-from veilige_toekomst import quotes
-from veilige_toekomst.content import Content, load_content
+from conftest import build_site, html_pages, make_project, run_cli
+from veilige_toekomst.render import quotes
 
 QUOTE_COUNT = 29
 """The booklet has 29 quotations: 28 of children, 1 of a professional."""
 FIGURE = re.compile(r'<figure class="vt-quote" id="(?P<id>q\d+)"(?P<attrs>[^>]*)>(?P<body>.*?)</figure>', re.S)
 COLLECTION = {"nl": "quotes/index.html", "en": "en/quotes/index.html"}
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return load_content(ROOT)
 
 
 def figures(path: Path) -> list[re.Match[str]]:
@@ -44,8 +37,12 @@ def test_the_export_gives_each_quote_in_the_language_asked_with_its_dutch_origin
     for item in data["quotes"]:
         quote = by_id[item["id"]]
         assert item["text"] == quote.text["en"] and item["original_text"] == quote.text["nl"]
-        assert (item["speaker"], item["age"], item["setting"], item["themes"]) == \
-            (quote.speaker, quote.age, quote.setting, list(quote.themes))
+        assert (item["speaker"], item["age"], item["setting"], item["themes"]) == (
+            quote.speaker,
+            quote.age,
+            quote.setting,
+            list(quote.themes),
+        )
 
 
 @pytest.mark.parametrize("lang, status", [("nl", "29 citaten getoond"), ("en", "29 quotes shown")])
@@ -99,7 +96,7 @@ def test_the_filter_script_is_loaded_on_the_quotes_page_only_and_runs_nothing_in
         on_quotes_page = path.relative_to(site).as_posix() in COLLECTION.values()
         assert ("quotes-filter.js" in text) == on_quotes_page, path
         if on_quotes_page:
-            collection = text[text.index('<div class="vt-quotes"'):text.index("quotes-filter.js")]
+            collection = text[text.index('<div class="vt-quotes"') : text.index("quotes-filter.js")]
             assert not re.search(r"\son[a-z]+=|<script>|javascript:", collection)
 
 
@@ -110,7 +107,9 @@ def test_an_unknown_quote_id_stops_the_site_build_with_file_and_line(tmp_path):
     page.write_text("\n".join(lines + ["", "<!-- quote q77 -->", ""]), encoding="utf-8")
     collection = project / "docs" / "quotes"
     for lang in ("nl", "en"):
-        (collection / f"index.{lang}.md").write_text("---\ntitle: Q\ndescription: Q.\n---\n\n<!-- quotes-collection all -->\n")
+        (collection / f"index.{lang}.md").write_text(
+            "---\ntitle: Q\ndescription: Q.\n---\n\n<!-- quotes-collection all -->\n"
+        )
     result = build_site(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1
@@ -143,7 +142,9 @@ def test_choosing_a_setting_shows_only_those_quotes_and_says_how_many(page, base
     assert visible_ids(page) == expected
     assert count_message(page) == f"{len(expected)} quotes shown"
     # Theme sections without a matching quote disappear with their heading.
-    assert page.locator("section.vt-quotes-group:visible h2").count() < page.locator("section.vt-quotes-group h2").count()
+    assert (
+        page.locator("section.vt-quotes-group:visible h2").count() < page.locator("section.vt-quotes-group h2").count()
+    )
 
 
 @browser_test
@@ -161,8 +162,11 @@ def test_the_filters_work_with_the_keyboard_alone(page, base_url, content):
     page.keyboard.press("ArrowDown")  # women's shelter
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowDown")  # the theme list: first theme, Safety
-    expected = [q.id for q in content.quotes
-                if quotes.age_group(q) == "12-18" and q.setting == "womens_shelter" and "safety" in q.themes]
+    expected = [
+        q.id
+        for q in content.quotes
+        if quotes.age_group(q) == "12-18" and q.setting == "womens_shelter" and "safety" in q.themes
+    ]
     assert visible_ids(page) == expected
     assert count_message(page) == f"{len(expected)} citaten getoond"
     page.keyboard.press("Tab")
@@ -183,7 +187,8 @@ def test_without_javascript_every_quote_is_there_grouped_by_theme(browser, base_
         assert len(visible_ids(page)) == QUOTE_COUNT
         assert not page.locator("form.vt-quotes-filter").is_visible()  # controls that could do nothing
         groups = page.locator("section.vt-quotes-group").evaluate_all(
-            "els => els.map(s => [s.querySelector('h2').id, [...s.querySelectorAll('figure')].map(f => f.id)])")
+            "els => els.map(s => [s.querySelector('h2').id, [...s.querySelectorAll('figure')].map(f => f.id)])"
+        )
         first_theme = {q.id: q.themes[0] for q in content.quotes}
         assert sum(len(ids) for _, ids in groups) == QUOTE_COUNT
         for heading, ids in groups:

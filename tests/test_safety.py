@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
-import os
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import BIN, ROOT, html_pages
-from test_validation import make_project
+from conftest import BIN, ROOT, html_pages, make_project
 
 pytestmark = pytest.mark.xdist_group("browser")
 NEUTRAL = "https://www.knmi.nl/"
@@ -26,7 +25,9 @@ def test_no_request_leaves_the_site_and_no_cookies(browser, site, base_url):
     context = browser.new_context()
     page = context.new_page()
     outside, violations = [], []
-    page.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else outside.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else outside.append(r.url)
+    )
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     urls = _page_urls(site)
     for url in urls:
@@ -45,12 +46,15 @@ def test_every_page_has_a_csp_that_allows_only_the_site(site):
         assert csp, path
         assert "default-src 'self'" in csp[1] and "http" not in csp[1] and "unsafe-inline" not in csp[1]
         loads = re.findall(r'\ssrc="([^"]+)"', html) + re.findall(
-            r'<link rel="(?:stylesheet|icon|preload|modulepreload|manifest)"[^>]*href="([^"]+)"', html)
+            r'<link rel="(?:stylesheet|icon|preload|modulepreload|manifest)"[^>]*href="([^"]+)"', html
+        )
         assert not [u for u in loads if re.match(r"(https?:)?//", u)], f"{path} loads something from elsewhere"
 
 
 def _route_outside(context):
-    context.route(NEUTRAL + "**", lambda route: route.fulfill(body="<title>Weer</title>neutral", content_type="text/html"))
+    context.route(
+        NEUTRAL + "**", lambda route: route.fulfill(body="<title>Weer</title>neutral", content_type="text/html")
+    )
     context.route(START + "**", lambda route: route.fulfill(body="<title>Start</title>start", content_type="text/html"))
 
 
@@ -107,11 +111,18 @@ def test_a_quick_exit_target_that_is_not_https_stops_the_build(tmp_path):
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("extra:\n", "extra:\n  quick_exit:\n    url: http://example.org/\n"))
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "out")], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "out")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     line = config.read_text().splitlines().index("    url: http://example.org/") + 1
     assert result.returncode == 1
-    assert f"mkdocs.yml:{line}: quick-exit: the quick-exit target must be an absolute https:// address, not 'http://example.org/'" in result.stdout + result.stderr
+    assert (
+        f"mkdocs.yml:{line}: quick-exit: the quick-exit target must be an absolute https:// address, not 'http://example.org/'"
+        in result.stdout + result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -150,8 +161,13 @@ def test_sitemap_description_and_absolute_hreflang(site):
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("offline") / "veilige-toekomst"
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", "mkdocs.offline.yml", "-d", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", "mkdocs.offline.yml", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -160,7 +176,9 @@ def test_offline_edition_from_disk_search_and_language_switch(browser, offline_s
     context = browser.new_context()
     page = context.new_page()
     outside = []
-    page.on("request", lambda r: None if r.url.startswith("file://") or r.url.startswith("data:") else outside.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith("file://") or r.url.startswith("data:") else outside.append(r.url)
+    )
     page.goto((offline_site / "index.html").as_uri())
     page.locator(".vt-overview a", has_text="Hechting").click()
     assert page.url.endswith("/pillars/attachment.html")
@@ -179,7 +197,7 @@ def test_offline_edition_from_disk_search_and_language_switch(browser, offline_s
 
 
 def test_quick_exit_can_be_switched_off_in_config(tmp_path):
-    from veilige_toekomst.project import load_project
+    from veilige_toekomst.core.project import load_project
 
     project = make_project(tmp_path)
     config = project / "mkdocs.yml"

@@ -15,10 +15,9 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from conftest import ROOT, run_cli
-from veilige_toekomst import assessment
-from veilige_toekomst.assessment_shortcodes import STORAGE_KEY
-from veilige_toekomst.content import load_content
+from conftest import run_cli
+from veilige_toekomst.core import assessment
+from veilige_toekomst.render.assessment_shortcodes import STORAGE_KEY
 
 browser_test = pytest.mark.xdist_group("browser")
 
@@ -26,11 +25,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "self-assessment"
 EXPORT = FIXTURES / "opvang-de-linde.json"
 MARKUP = FIXTURES / "markup-in-notes.json"
 PAGE = "/self-assessment/"
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +78,9 @@ def test_checklist_is_in_the_html_without_script(site, groups):
     first = groups[0].items[0]
     assert f"<legend>{first.text}</legend>" in html
     assert html.count(f'name="{first.id}"') == len(assessment.RATINGS)
-    data = json.loads(re.search(r'<script type="application/json" id="vt-assessment-data">(.*?)</script>', html, re.S)[1])
+    data = json.loads(
+        re.search(r'<script type="application/json" id="vt-assessment-data">(.*?)</script>', html, re.S)[1]
+    )
     assert [i["id"] for g in data["groups"] for i in g["items"]] == [i.id for g in groups for i in g.items]
     assert not re.search(r"\son[a-z]+=", html), "no inline event handlers (strict CSP)"
     english = (site / "en" / "self-assessment" / "index.html").read_text()
@@ -144,8 +140,9 @@ def test_report_command_refuses_a_bad_export_with_exit_1_and_no_traceback(tmp_pa
     out = tmp_path / "report.pdf"
     result = run_cli("scan-report", str(FIXTURES / "bad" / "unknown-ids.json"), "--lang", "en", "--out", str(out))
     assert result.returncode == 1
-    assert result.stderr.strip() == (f"{FIXTURES / 'bad' / 'unknown-ids.json'}: {BAD_EXPORTS[3][1]} "
-                                     "(not a need or condition in this content)")
+    assert result.stderr.strip() == (
+        f"{FIXTURES / 'bad' / 'unknown-ids.json'}: {BAD_EXPORTS[3][1]} (not a need or condition in this content)"
+    )
     assert not out.exists()
 
 
@@ -158,7 +155,10 @@ def open_page(page, url: str):
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("console", lambda msg: problems.append(msg.text) if "Content Security Policy" in msg.text else None)
     missing: list[str] = []
-    page.on("response", lambda response: missing.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on(
+        "response",
+        lambda response: missing.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+    )
     page.goto(url)
     try:
         page.wait_for_selector("#vt-sa-tool:not([hidden])", timeout=10_000)
@@ -243,7 +243,9 @@ def test_export_json_and_csv(page, base_url, groups):
     parsed = assessment.parse_export(json.dumps(exported), {i.id for g in groups for i in g.items})
     assert parsed.organisation == "Opvang Zuid" and parsed.language == "nl"
     assert [(a.id, a.rating, a.note) for a in parsed.answers] == [
-        ("safety.need-1", "not_in_place", note), ("future.need-2", "not_applicable", "")]
+        ("safety.need-1", "not_in_place", note),
+        ("future.need-2", "not_applicable", ""),
+    ]
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Exporteer als CSV (spreadsheet)").click()
@@ -276,7 +278,9 @@ def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser
     problems = open_page(page, base_url + PAGE)
     import_file(page, EXPORT)
     export = assessment.load_export(EXPORT, {i.id for g in groups for i in g.items})
-    expect(page.locator("#vt-sa-message")).to_contain_text(f"Het bestand is ingelezen: {len(export.answers)} antwoorden.")
+    expect(page.locator("#vt-sa-message")).to_contain_text(
+        f"Het bestand is ingelezen: {len(export.answers)} antwoorden."
+    )
     assert page.locator("#vt-sa-organisation").input_value() == export.organisation
     rows = page.locator(".vt-sa-chart tbody tr")
     assert rows.count() == len(groups)
@@ -318,12 +322,15 @@ def test_markup_in_an_imported_file_stays_text_and_runs_nothing(page, base_url):
 
 
 @browser_test
-@pytest.mark.parametrize("name, expected", [
-    ("not-json.json", "This file is not a JSON file."),
-    ("unknown-version.json", "This file is version 7. This page can only read version 1."),
-    ("unknown-ids.json", "does not know: safety.need-9, gardening.condition-1."),
-    ("bad-rating.json", "damaged or was changed by hand (answers[0].rating)"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("not-json.json", "This file is not a JSON file."),
+        ("unknown-version.json", "This file is version 7. This page can only read version 1."),
+        ("unknown-ids.json", "does not know: safety.need-9, gardening.condition-1."),
+        ("bad-rating.json", "damaged or was changed by hand (answers[0].rating)"),
+    ],
+)
 def test_a_bad_import_is_refused_and_the_answers_stay(page, base_url, name, expected):
     open_page(page, base_url + "/en" + PAGE)
     rate(page, "attachment.need-2", "in_place")
@@ -337,7 +344,7 @@ def test_a_bad_import_is_refused_and_the_answers_stay(page, base_url, name, expe
 
 
 @browser_test
-@pytest.mark.parametrize("stored", ["{not json", '{"format": "something else"}', '[1, 2, 3]'])
+@pytest.mark.parametrize("stored", ["{not json", '{"format": "something else"}', "[1, 2, 3]"])
 def test_damaged_storage_starts_clean_and_says_so(page, base_url, stored):
     problems = open_page(page, base_url + PAGE)
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored])

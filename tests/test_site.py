@@ -11,11 +11,21 @@ import pytest
 
 from conftest import ROOT, html_pages
 
-
 SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M)[1]
-ASSET_ATTRIBUTES = {"link": ("href",), "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"),
-                    "video": ("src", "poster"), "audio": ("src",), "track": ("src",), "iframe": ("src",),
-                    "object": ("data",), "embed": ("src",), "use": ("href", "xlink:href"), "image": ("href",)}
+ASSET_ATTRIBUTES = {
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "iframe": ("src",),
+    "object": ("data",),
+    "embed": ("src",),
+    "use": ("href", "xlink:href"),
+    "image": ("href",),
+}
 """What a page loads or points to besides its links: styles, scripts, images, fonts, icons, alternates."""
 
 
@@ -52,8 +62,14 @@ def test_both_languages_have_the_same_pages(site):
     dutch = {p for p in pages if not p.startswith("en/")}
     english = {p.removeprefix("en/") for p in pages if p.startswith("en/")}
     assert dutch == english
-    assert {"index.html", "pillars/safety/index.html", "living-areas/participation/index.html",
-            "context/cycle/index.html", "glossary/index.html", "about/index.html"} <= dutch
+    assert {
+        "index.html",
+        "pillars/safety/index.html",
+        "living-areas/participation/index.html",
+        "context/cycle/index.html",
+        "glossary/index.html",
+        "about/index.html",
+    } <= dutch
 
 
 def test_every_page_says_its_language(site):
@@ -101,13 +117,18 @@ def test_every_stylesheet_script_image_and_font_a_page_loads_exists(site):
     missing = []
     for path in site.rglob("*.html"):
         base = "/" + path.relative_to(site).as_posix()
-        missing += [f"{base}: {ref}" for ref in parse(path).assets
-                    if not ref.startswith("data:") and (local := local_target(site, base, ref)) and not local[0].exists()]
+        missing += [
+            f"{base}: {ref}"
+            for ref in parse(path).assets
+            if not ref.startswith("data:") and (local := local_target(site, base, ref)) and not local[0].exists()
+        ]
     for path in site.rglob("*.css"):
         base = "/" + path.relative_to(site).as_posix()
-        missing += [f"{base}: {ref}" for ref in CSS_URL.findall(path.read_text(encoding="utf-8"))
-                    if not ref.startswith(("data:", "#")) and (local := local_target(site, base, ref))
-                    and not local[0].exists()]
+        missing += [
+            f"{base}: {ref}"
+            for ref in CSS_URL.findall(path.read_text(encoding="utf-8"))
+            if not ref.startswith(("data:", "#")) and (local := local_target(site, base, ref)) and not local[0].exists()
+        ]
     assert not missing, "missing files:\n" + "\n".join(missing)
 
 

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT, build_site, run_cli
+from conftest import FIXTURES, build_site, make_project, run_cli
 
-FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = sorted(p.name for p in (FIXTURES / "broken").iterdir() if p.is_dir())
-
-
-def make_project(tmp_path: Path, overlay: str | None = None) -> Path:
-    """The minimal project, with one broken case laid over it."""
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURES / "minimal", project)
-    shutil.copy(ROOT / "docs" / "strings.yml", project / "docs" / "strings.yml")
-    if overlay:
-        case = FIXTURES / "broken" / overlay
-        for file in case.rglob("*"):
-            if file.is_file() and file.name not in ("expected.txt", "delete.txt"):
-                target = project / file.relative_to(case)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(file, target)
-        if (case / "delete.txt").exists():
-            for rel in (case / "delete.txt").read_text().split():
-                (project / rel).unlink()
-    return project
 
 
 def test_minimal_project_is_valid(tmp_path):

@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from .content import Content, load_content
-from .findings import ContentError
+from .core.content import Content
+from .core.findings import ContentError
+from .core.io import write_atomically
+from .render.validate import load_checked
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Veilige Toekomst content tools.")
 
 
-def _load(root: Optional[Path]) -> Content:
+def _load(root: Path | None) -> Content:
     try:
-        return load_content(root)
+        return load_checked(root).content
     except ContentError as exc:
         typer.echo(exc.report(), err=True)
         typer.echo(f"{len(exc.findings)} problem(s) found.", err=True)
@@ -30,31 +31,25 @@ def _check_language(content: Content, lang: str) -> None:
         raise typer.Exit(1)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
 @app.command()
-def validate(root: Optional[Path] = typer.Option(None, help="Project folder (default: here).")) -> None:
+def validate(root: Path | None = typer.Option(None, help="Project folder (default: here).")) -> None:
     """Check all content: front matter, both languages, quotes, figures, shortcodes, links."""
     content = _load(root)
     pages = len(content.pages)
-    typer.echo(f"OK: {pages} pages in {', '.join(content.languages)}, {len(content.quotes)} quotes, "
-               f"{len(content.statistics_by_id)} figures.")
+    typer.echo(
+        f"OK: {pages} pages in {', '.join(content.languages)}, {len(content.quotes)} quotes, "
+        f"{len(content.statistics_by_id)} figures."
+    )
 
 
 @app.command()
 def export(
     lang: str = typer.Option(..., "--lang", help="Language of the export, e.g. nl or en."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
-    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
     """The whole content model as JSON (see schemas/export.schema.json)."""
-    from .export import build_export
+    from .render.export import build_export
 
     content = _load(root)
     _check_language(content, lang)
@@ -68,16 +63,17 @@ def export(
 @app.command()
 def packs(
     lang: list[str] = typer.Option(["all"], "--lang", help="nl, en or all (repeat or comma-separate for several)."),
-    module: list[str] = typer.Option(["all"], "--module", help="Module id (context, safety, …, course) or all; "
-                                     "repeat or comma-separate for several."),
+    module: list[str] = typer.Option(
+        ["all"], "--module", help="Module id (context, safety, …, course) or all; repeat or comma-separate for several."
+    ),
     edition: list[str] = typer.Option(["all"], "--edition", help="participant, trainer or all."),
-    org: Optional[Path] = typer.Option(None, "--org", help="Organisation file (YAML: name, optional logo) for the cover."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Folder for the PDFs (default: build/packs)."),
+    org: Path | None = typer.Option(None, "--org", help="Organisation file (YAML: name, optional logo) for the cover."),
+    out: Path | None = typer.Option(None, "--out", help="Folder for the PDFs (default: build/packs)."),
     jobs: int = typer.Option(0, "--jobs", help="Parallel processes (default: one per core)."),
-    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
     """Training packs as PDF: each module for participants and trainers; unchanged packs are kept."""
-    from .packs.build import PackError, build_packs, summary
+    from .print.packs_build import PackError, build_packs, summary
 
     try:
         results = build_packs(root, module, lang, edition, org, out, jobs or None)
@@ -95,14 +91,16 @@ def packs(
 
 @app.command("scan-report")
 def scan_report(
-    export_file: Path = typer.Argument(..., metavar="FILE.json", help="A self-assessment export (JSON, from the zelfscan page)."),
+    export_file: Path = typer.Argument(
+        ..., metavar="FILE.json", help="A self-assessment export (JSON, from the zelfscan page)."
+    ),
     lang: str = typer.Option(..., "--lang", help="Language of the report, e.g. nl or en."),
     out: Path = typer.Option(..., "--out", help="Where to write the PDF."),
-    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
     """A PDF report of a self-assessment export: scores, chart, gaps and notes (see schemas/self-assessment.schema.json)."""
-    from .assessment import ExportError
-    from .scan_report import write_report
+    from .core.assessment import ExportError
+    from .print.scan_report import write_report
 
     content = _load(root)
     _check_language(content, lang)
@@ -120,12 +118,12 @@ app.add_typer(i18n, name="i18n")
 
 @i18n.command("status")
 def i18n_status(
-    langs: Optional[list[str]] = typer.Argument(None, metavar="[LANG]...", help="Languages (default: all but Dutch)."),
-    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+    langs: list[str] | None = typer.Argument(None, metavar="[LANG]...", help="Languages (default: all but Dutch)."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
     """Pages and entries each language misses, or whose Dutch text changed since the translation was marked.
     Exits 1 when there are any, so CI can hold a language to complete."""
-    from .translations import report, status
+    from .checks.translations import report, status
 
     content = _load(root)
     chosen = langs or [lang for lang in content.languages if lang != content.default_language]
@@ -144,12 +142,12 @@ def i18n_status(
 @i18n.command("mark")
 def i18n_mark(
     lang: str = typer.Argument(..., help="The language whose translations you checked, e.g. en."),
-    items: Optional[list[str]] = typer.Argument(None, metavar="[ITEM]...", help="Item keys as `i18n status` shows them."),
+    items: list[str] | None = typer.Argument(None, metavar="[ITEM]...", help="Item keys as `i18n status` shows them."),
     all_items: bool = typer.Option(False, "--all", help="Every item this language has a translation of."),
-    root: Optional[Path] = typer.Option(None, help="Project folder (default: here)."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
     """Record that translations follow today's Dutch text (docs/translations.lock.yml). Mark only what you checked."""
-    from .translations import LOCK_FILE, mark
+    from .checks.translations import LOCK_FILE, mark
 
     content = _load(root)
     _check_language(content, lang)
@@ -166,4 +164,6 @@ def i18n_mark(
         raise typer.Exit(1)
     path = content.project.docs_dir / LOCK_FILE
     write_atomically(path, text.encode())
-    typer.echo(f"{content.project.shown(path)}: marked {'every translated item' if all_items else len(items or [])} in {lang}")
+    typer.echo(
+        f"{content.project.shown(path)}: marked {'every translated item' if all_items else len(items or [])} in {lang}"
+    )

@@ -1,0 +1,148 @@
+"""`make bench`: one table of where the project stands against its speed and size targets.
+
+Build time against a bare mkdocs-material build of the same Markdown; the training packs, cold and
+cached; what a first visit to key pages costs; Lighthouse scores. Targets are the project's aims and
+are reported, never enforced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ..localsite import CHROMIUM
+from . import lighthouse
+from .builds import build_times
+from .common import pages, print_table, serve_gzip, timed, url_of
+from .weights import measure
+
+KIB = 1024
+KEY_PAGES = {
+    "home": "/",
+    "pillar": "/pillars/safety/",
+    "quotes": "/quotes/",
+    "figures": "/figures/",
+    "self-assessment": "/self-assessment/",
+}
+BUILD_OVERHEAD = 1.5
+PILLAR_BYTES, PILLAR_REQUESTS = 150 * KIB, 15
+LIGHTHOUSE_TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def seconds(wall: float, cpu: float) -> str:
+    return f"{wall:.1f} s (CPU {cpu:.1f} s)"
+
+
+def build_rows(root: Path, site: Path, runs: int) -> list[list[str]]:
+    (wall, cpu), (bare_wall, bare_cpu) = build_times(root, site, runs)
+    ratio = cpu / bare_cpu
+    return [
+        ["site build (strict, hooks)", seconds(wall, cpu), "", ""],
+        ["bare mkdocs-material build", seconds(bare_wall, bare_cpu), "", ""],
+        [
+            "build overhead (CPU ratio)",
+            f"{ratio:.2f}× (wall {wall / bare_wall:.2f}×)",
+            f"≤ {BUILD_OVERHEAD}×",
+            verdict(ratio <= BUILD_OVERHEAD),
+        ],
+    ]
+
+
+def packs_rows(root: Path) -> list[list[str]]:
+    cli = Path(sys.executable).parent / "veilige-toekomst"
+    if subprocess.run([str(cli), "packs", "--help"], capture_output=True).returncode != 0:
+        return [["training packs, all", "missing (no `veilige-toekomst packs`)", "", ""]]
+    with tempfile.TemporaryDirectory(prefix="vt-bench-packs-") as tmp:
+        command = [str(cli), "packs", "--lang", "all", "--module", "all", "--edition", "all", "--out", tmp]
+        cold = timed(command, root)
+        cached = timed(command, root)
+        count = len(list(Path(tmp).rglob("*.pdf")))
+    return [
+        [f"training packs, all {count} PDFs, cold", seconds(*cold), "", ""],
+        ["training packs, all, cached (second run)", seconds(*cached), "", ""],
+    ]
+
+
+def weight_rows(site: Path, base_url: str) -> list[list[str]]:
+    urls = [url_of(site, page) for page in pages(site)]
+    weights = {weight.url: weight for weight in measure(base_url, urls)}
+    largest = max(weights.values(), key=lambda weight: weight.transferred)
+    rows = []
+    for name, url in [*KEY_PAGES.items(), (f"largest of {len(weights)}", largest.url)]:
+        weight = weights.get(url)
+        if weight is None:
+            rows.append([f"first load: {name} ({url})", "missing", "", ""])
+            continue
+        result = f"{weight.transferred / KIB:.0f} KiB gzip, {weight.requests} requests"
+        if name == "pillar":
+            ok = weight.transferred <= PILLAR_BYTES and weight.requests <= PILLAR_REQUESTS
+            rows.append(
+                [
+                    f"first load: {name} ({url})",
+                    result,
+                    f"≤ {PILLAR_BYTES // KIB} KiB, ≤ {PILLAR_REQUESTS} requests",
+                    verdict(ok),
+                ]
+            )
+        else:
+            rows.append([f"first load: {name} ({url})", result, "", ""])
+    return rows
+
+
+def lighthouse_rows(root: Path, site: Path, base_url: str) -> list[list[str]]:
+    rows = []
+    targets = ", ".join(f"{value}" for value in LIGHTHOUSE_TARGETS.values())
+    for name in ("home", "pillar"):
+        url = KEY_PAGES[name]
+        if not (site / url.lstrip("/") / "index.html").exists():
+            rows.append([f"Lighthouse mobile: {name}", "missing", "", ""])
+            continue
+        result = lighthouse.scores(root, base_url + url)
+        if isinstance(result, str):
+            rows.append([f"Lighthouse mobile: {name} ({url})", result, "", ""])
+            continue
+        ok = all(result[category] >= target for category, target in LIGHTHOUSE_TARGETS.items())
+        rows.append(
+            [
+                f"Lighthouse mobile: {name} ({url})",
+                " / ".join(str(result[c]) for c in LIGHTHOUSE_TARGETS),
+                f"≥ {targets}",
+                verdict(ok),
+            ]
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind; the median counts (default 3)")
+    args = parser.parse_args()
+    root = Path.cwd()
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{CHROMIUM} is missing: run `make system-deps`")
+    with tempfile.TemporaryDirectory(prefix="vt-bench-") as tmp:
+        site = Path(tmp) / "site"
+        rows = build_rows(root, site, args.runs)
+        rows += packs_rows(root)
+        server, base_url = serve_gzip(site)
+        try:
+            rows += weight_rows(site, base_url)
+            rows += lighthouse_rows(root, site, base_url)
+        finally:
+            server.shutdown()
+    print_table(
+        "Benchmarks (Lighthouse: performance / accessibility / best practices / SEO)",
+        ["measure", "result", "target", "status"],
+        rows,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Content mistakes as `path:line: rule: message` lines a person can act on."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.rule}: {self.message}"
+
+    def for_ci(self) -> str:
+        """GitHub-style annotation, printed as well when CI is set."""
+        return f"::error file={self.path},line={self.line}::{self.rule}: {self.message}"
+
+
+def location_path(loc: Sequence[object]) -> str:
+    """A place in a YAML document as people write it: ("quotes", 0, "text") -> "quotes[0].text"."""
+    return ".".join(f"[{part}]" if isinstance(part, int) else str(part) for part in loc).replace(".[", "[")
+
+
+class ContentError(Exception):
+    """Raised with every finding at once, so one run shows all mistakes."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = sorted(set(findings))
+        super().__init__("\n".join(str(f) for f in self.findings))
+
+    def report(self) -> str:
+        lines = [str(f) for f in self.findings]
+        if os.environ.get("CI"):
+            lines += [f.for_ci() for f in self.findings]
+        return "\n".join(lines)
+
+
+class Collector:
+    """Gathers findings from many checks; raises them together."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    def add(self, path: str, line: int, rule: str, message: str) -> None:
+        self.findings.append(Finding(path, line, rule, message))
+
+    def extend(self, findings: list[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def raise_if_any(self) -> None:
+        if self.findings:
+            raise ContentError(self.findings)

@@ -1,0 +1,351 @@
+"""Many packs as PDFs: only those whose inputs changed, in parallel processes, with progress and a summary.
+
+A pack's inputs are its HTML (which holds every text, the date and the version) and every file the
+HTML pulls in (stylesheets, fonts, logo), plus the PDF code. Their hash is stored next to the PDF
+(`<pack>.json`); a pack with the same hash is not built again. Same inputs, same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from multiprocessing import Pool
+from pathlib import Path
+from typing import TextIO
+
+from ..core.content import Content
+from ..core.findings import ContentError, Finding
+from ..core.io import write_atomically
+from ..core.organisation import Organisation, load_organisation
+from ..core.pack_catalogue import EDITIONS, PACKS_DIR, Module, catalogue
+from ..core.pack_texts import TEXTS_FILE, PackTexts
+from ..core.texts import text_in
+from ..render.validate import load_checked
+from . import packs_render as render
+from . import pdf
+
+HASH_SCHEME = "packs-1"
+"""Change to rebuild every pack, e.g. when the way inputs are hashed changes."""
+EDITION_TOKEN = "@@edition-id@@"
+"""Stands in the HTML for the pack's short hash until the hash is known."""
+SHARED_DATA = ("quotes/quotes.yml", "figures/statistics.yml", "strings.yml", TEXTS_FILE)
+
+
+class PackError(Exception):
+    """A mistake in what was asked for (unknown module, language, …): shown as one line, exit 1."""
+
+
+@dataclass(frozen=True)
+class Job:
+    module: str
+    lang: str
+    edition: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.module}-{self.edition}.{self.lang}"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A pack ready to render: its HTML and how it goes into the PDF."""
+
+    job: Job
+    html: str
+    digest: str
+    title: str
+    author: str
+    page_label: str
+    created: datetime | None
+
+
+@dataclass(frozen=True)
+class Result:
+    job: Job
+    path: Path
+    pages: int
+    size: int
+    built: bool
+
+
+def choose(values: Iterable[str], known: Sequence[str], what: str) -> list[str]:
+    """Values from the command line ("all", several, or comma-separated), checked and in `known` order."""
+    asked = [v.strip() for value in values for v in value.split(",") if v.strip()] or ["all"]
+    if "all" in asked:
+        return list(known)
+    unknown = [v for v in asked if v not in known]
+    if unknown:
+        raise PackError(f"unknown {what} '{unknown[0]}' (choose from: {', '.join(known)}, all)")
+    return [k for k in known if k in asked]
+
+
+def project_version() -> str:
+    try:
+        return metadata.version("veilige-toekomst")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+class InputDates:
+    """The date a pack shows: SOURCE_DATE_EPOCH, else the newest commit of its source files, else their mtime.
+
+    Per pack, so editing one page re-dates (and rebuilds) only the packs that contain it.
+    """
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.fixed = pdf.source_date()
+        self.commits = {} if self.fixed else self._commit_times(content.project.root)
+
+    @staticmethod
+    def _commit_times(root: Path) -> dict[str, int]:
+        try:
+            log = subprocess.run(
+                ["git", "log", "--format=%x00%ct", "--name-only", "--relative", "--", "docs"],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        except (OSError, subprocess.CalledProcessError):
+            return {}
+        times: dict[str, int] = {}
+        stamp = 0
+        for line in log.splitlines():
+            if line.startswith("\0"):
+                stamp = int(line[1:])
+            elif line:
+                times.setdefault(line, stamp)  # newest first: keep the first time a file appears
+        return times
+
+    def of(self, files: Iterable[str]) -> datetime | None:
+        if self.fixed:
+            return self.fixed
+        root = self.content.project.root
+        stamps = [self.commits.get(f) or int((root / f).stat().st_mtime) for f in files if (root / f).is_file()]
+        return datetime.fromtimestamp(max(stamps), tz=UTC) if stamps else None
+
+
+def source_files(content: Content, module: Module, lang: str) -> list[str]:
+    """The files under docs/ that go into a pack, as paths from the project root."""
+    files = [page.path for chapter in module.parts() for page in chapter.pages(content, lang)]
+    for chapter in module.parts():
+        quiz = content.quizzes.get((lang, chapter.id))
+        page = content.pages.get((quiz.lang, quiz.page + ".md")) if quiz else None
+        files += [page.path] if page else []
+    return files + [content.project.shown(content.project.docs_dir / rel) for rel in SHARED_DATA]
+
+
+def _file_digest(path: Path) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def fixed_inputs(org: Organisation) -> bytes:
+    """What every pack pulls in besides its HTML: stylesheets, fonts, logo, the PDF code and WeasyPrint."""
+    files = [pdf.BASE_CSS, render.PACK_CSS, Path(pdf.__file__), *(pdf.FONTS / name for name in pdf.FONT_FILES.values())]
+    files += [org.logo] if org.logo else []
+    return HASH_SCHEME.encode() + metadata.version("weasyprint").encode() + b"".join(_file_digest(f) for f in files)
+
+
+def prepare(
+    content: Content, texts: PackTexts, module: Module, job: Job, org: Organisation, dates: InputDates, fixed: bytes
+) -> Prepared:
+    created = dates.of(source_files(content, module, job.lang))
+    edition = render.Edition(
+        job.lang,
+        job.edition,
+        org,
+        f"{project_version()} · {EDITION_TOKEN}",
+        created.strftime("%Y-%m-%d") if created else "—",
+    )
+    html, title = render.render_html(content, texts, module, edition)
+    page_label = text_in(texts.labels.page_of, job.lang, content.default_language)
+    digest = hashlib.sha256(fixed + "\0".join((html, title, org.name, page_label, str(created))).encode()).hexdigest()
+    return Prepared(job, html.replace(EDITION_TOKEN, digest[:8]), digest, title, org.name, page_label, created)
+
+
+def render_prepared(prepared: Prepared, base_url: Path) -> pdf.Pdf:
+    """Runs in a worker process."""
+    return pdf.render_pdf(
+        prepared.html,
+        base_url,
+        prepared.job.lang,
+        prepared.title,
+        prepared.author,
+        prepared.page_label,
+        prepared.created,
+    )
+
+
+def cached(out: Path, prepared: Prepared) -> Result | None:
+    path, meta_path = out / f"{prepared.job.name}.pdf", out / f"{prepared.job.name}.json"
+    try:
+        meta = json.loads(meta_path.read_text())
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        return None
+    if meta.get("inputs") != prepared.digest or meta.get("bytes") != size:
+        return None
+    return Result(prepared.job, path, int(meta["pages"]), size, built=False)
+
+
+def store(out: Path, prepared: Prepared, result: pdf.Pdf) -> Result:
+    """The PDF first, then its record: a record never vouches for a PDF that is not there."""
+    job = prepared.job
+    path = out / f"{job.name}.pdf"
+    write_atomically(path, result.data)
+    meta = {
+        "module": job.module,
+        "lang": job.lang,
+        "edition": job.edition,
+        "inputs": prepared.digest,
+        "pages": result.pages,
+        "bytes": len(result.data),
+    }
+    write_atomically(out / f"{job.name}.json", (json.dumps(meta, indent=2) + "\n").encode())
+    return Result(job, path, result.pages, len(result.data), built=True)
+
+
+class Progress:
+    """A bar on a terminal, one line per pack otherwise (logs, CI); always on stderr."""
+
+    def __init__(self, total: int, stream: TextIO):
+        self.total, self.done, self.stream = total, 0, stream
+        self.bar = stream.isatty()
+
+    def step(self, result: Result) -> None:
+        self.done += 1
+        status = "built" if result.built else "cached"
+        if self.bar:
+            filled = round(30 * self.done / self.total)
+            self.stream.write(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {status:<6} {result.path.name:<40}"
+            )
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"[{self.done}/{self.total}] {status} {result.path.name}\n")
+        self.stream.flush()
+
+
+def build_packs(
+    root: Path | None = None,
+    modules: Sequence[str] = ("all",),
+    langs: Sequence[str] = ("all",),
+    editions: Sequence[str] = ("all",),
+    org_file: Path | None = None,
+    out: Path | None = None,
+    workers: int | None = None,
+    progress: TextIO = sys.stderr,
+) -> list[Result]:
+    """Build the asked packs into `out` (default build/packs under the project); return one result per pack.
+
+    Raises ContentError for content mistakes and PackError for a wrong request.
+    """
+    content = load_checked(root).content
+    texts = content.pack_texts
+    if texts is None:
+        raise ContentError(
+            [
+                Finding(
+                    f"{content.project.docs_dir.name}/{TEXTS_FILE}",
+                    1,
+                    "packs-texts",
+                    "the training packs' texts are missing (docs/training/packs.yml)",
+                )
+            ]
+        )
+    # --org names another file; without it, the project's own (mkdocs.yml extra.organisation, or the defaults)
+    org = (
+        load_organisation(org_file, languages=content.project.complete_languages)
+        if org_file
+        else content.project.organisation
+    )
+    modules_by_id = catalogue(content, texts)
+    jobs = [
+        Job(module, lang, edition)
+        for module in choose(modules, list(modules_by_id), "module")
+        for lang in choose(langs, content.languages, "language")
+        for edition in choose(editions, EDITIONS, "edition")
+    ]
+    out = out if out is not None else content.project.root / PACKS_DIR
+    dates, fixed = InputDates(content), fixed_inputs(org)
+    prepared = [prepare(content, texts, modules_by_id[job.module], job, org, dates, fixed) for job in jobs]
+
+    bar = Progress(len(prepared), progress)
+    results: dict[Job, Result] = {}
+    todo = []
+    for item in prepared:
+        hit = cached(out, item)
+        if hit:
+            results[item.job] = hit
+            bar.step(hit)
+        else:
+            todo.append(item)
+    # Biggest first, so the long course does not start last and keep one process busy alone.
+    todo.sort(key=lambda item: len(item.html), reverse=True)
+    for item, rendered in _render_all(todo, content.project.root, workers):
+        results[item.job] = store(out, item, rendered)
+        bar.step(results[item.job])
+    return [results[job] for job in jobs]
+
+
+def _render_all(todo: list[Prepared], base_url: Path, workers: int | None):
+    """(prepared, PDF) as each finishes; in this process when one worker is asked for or one pack is left."""
+    workers = workers or min(len(todo), os.cpu_count() or 1)
+    if workers <= 1:
+        for item in todo:
+            yield item, render_prepared(item, base_url)
+        return
+    pool = Pool(workers, initializer=_leave_interrupts_to_the_main_process)
+    try:
+        tasks = [(index, item, base_url) for index, item in enumerate(todo)]
+        for index, rendered in pool.imap_unordered(_render_one, tasks):
+            yield todo[index], rendered  # a failed pack raises here; finished ones are kept
+        pool.close()
+    except BaseException:  # a failed pack, Ctrl-C: end the workers now, mid-pack (they write nothing themselves)
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _render_one(task: tuple[int, Prepared, Path]) -> tuple[int, pdf.Pdf]:
+    """In a worker: one pack's PDF, with its place in the list it came from."""
+    index, item, base_url = task
+    return index, render_prepared(item, base_url)
+
+
+def _leave_interrupts_to_the_main_process() -> None:
+    """Workers ignore Ctrl-C: the main process stops them, without a traceback from each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def summary(results: list[Result]) -> str:
+    """A table: file, pages, size, built or cached."""
+    header = ("File", "Pages", "Size", "Status")
+    rows = [(r.path.name, str(r.pages), f"{r.size / 1024:.0f} kB", "built" if r.built else "cached") for r in results]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(row: Sequence[str]) -> str:  # names and status to the left, numbers to the right
+        return "  ".join(
+            cell.ljust(w) if i in (0, 3) else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))
+        )
+
+    built = sum(r.built for r in results)
+    return "\n".join(
+        [
+            line(header),
+            "  ".join("-" * w for w in widths),
+            *map(line, rows),
+            f"{len(results)} packs: {built} built, {len(results) - built} cached.",
+        ]
+    )

@@ -1,0 +1,161 @@
+"""Shortcodes for the booklet's figures: a number in a sentence, a whole group on the figures page."""
+
+from __future__ import annotations
+
+from string import ascii_uppercase
+
+from markupsafe import Markup, escape
+
+from ..core.models import Statistic, StatisticGroup
+from ..core.texts import text_in
+from . import charts, formatting
+from .context import Context, ShortcodeError, lookup, one_arg, shortcode
+
+
+@shortcode("stat")
+def _stat(ctx: Context, args: list[str]) -> str:
+    stat = lookup(ctx.content.statistics_by_id, one_arg(args, "stat"), "figure", "docs/figures/statistics.yml")
+    return formatting.statistic(stat, ctx.lang, ctx.content.default_language, ctx.ui)
+
+
+@shortcode("figures")
+def _figures(ctx: Context, args: list[str]) -> str:
+    """One group of figures: its charts (if it has any), its table and the notes of its entries."""
+    group_id = one_arg(args, "figures")
+    stats = ctx.content.statistics
+    group = next((g for g in stats.groups if g.id == group_id), None) if stats else None
+    if stats is None or group is None:
+        known = ", ".join(g.id for g in stats.groups) if stats else "none"
+        raise ShortcodeError(f"unknown figure group '{group_id}' (groups in docs/figures/statistics.yml: {known})")
+    return _GroupView(ctx, group, [s for s in stats.statistics if s.group == group_id], stats.year).render()
+
+
+def charted(entries: list[Statistic]) -> bool:
+    """Bars only for shares of one kind: plain percentages. A group that mixes numbers of children,
+    months, euros and years (or gives a figure only in words) is a table: bars side by side would
+    invite comparisons between things that cannot be compared."""
+    return all(s.unit == "percent" and s.display is None and s.value_max is None for s in entries)
+
+
+class _GroupView:
+    def __init__(self, ctx: Context, group: StatisticGroup, entries: list[Statistic], year: int):
+        self.ctx, self.group, self.entries, self.year = ctx, group, entries, year
+        self.title = self.text(group.title)
+        notes = list(dict.fromkeys(self.text(s.note) for s in entries if s.note))
+        self.letters = {note: ascii_uppercase[i] for i, note in enumerate(notes)}
+        """Each different note once, as A, B, …; entries that share a note point to the same letter."""
+
+    def text(self, texts: dict[str, str]) -> str:
+        return text_in(texts, self.ctx.lang, self.ctx.content.default_language)
+
+    def value(self, stat: Statistic, side: float | None = None) -> str:
+        text = formatting.statistic(stat, self.ctx.lang, self.ctx.content.default_language, self.ctx.ui, side)
+        # The inline shortcode leaves "about" to the sentence around it; a table cell has no sentence.
+        return self.ctx.ui("about", value=text) if stat.approximate and side is None else text
+
+    def render(self) -> str:
+        parts = []
+        if charted(self.entries):
+            parts += [self.overall_chart(), self.split_chart()]
+        parts += [self.table(), self.notes()]
+        body = "".join(part for part in parts if part)
+        return f'\n\n<div class="vt-figures" data-group="{self.group.id}">{body}</div>\n\n'
+
+    def figure(self, chart_id: str, title: str, svg: str) -> str:
+        return f'<figure class="vt-chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>{svg}</figure>'
+
+    def overall_chart(self) -> str:
+        ui, stats = self.ctx.ui, [s for s in self.entries if s.value is not None]
+        if not stats:
+            return ""
+        bars = [charts.Bar(self.text(s.label), s.value, self.value(s)) for s in stats]  # type: ignore[arg-type]
+        high, low = max(bars, key=lambda b: b.value), min(bars, key=lambda b: b.value)
+        title = ui("figures_chart_all", title=self.title)
+        description = ui(
+            "figures_desc_bars",
+            count=len(bars),
+            high=high.text,
+            high_label=high.label,
+            low=low.text,
+            low_label=low.label,
+            year=self.year,
+        )
+        chart_id = f"chart-{self.group.id}-all"
+        return self.figure(chart_id, title, charts.bar_chart(chart_id, bars, title, description))
+
+    def split_chart(self) -> str:
+        ui, stats = self.ctx.ui, [s for s in self.entries if s.vo is not None]
+        if not stats:
+            return ""
+        pairs = [
+            charts.PairedBar(self.text(s.label), (s.vo, s.mo), (self.value(s, s.vo), self.value(s, s.mo)))  # type: ignore[arg-type]
+            for s in stats
+        ]
+        series = (
+            charts.Series(ui("figures_ws_short"), ui("figures_ws")),
+            charts.Series(ui("figures_hs_short"), ui("figures_hs")),
+        )
+        title = ui("figures_chart_split", title=self.title)
+        description = ui("figures_desc_pairs", count=len(pairs), year=self.year)
+        chart_id = f"chart-{self.group.id}-split"
+        return self.figure(chart_id, title, charts.paired_bar_chart(chart_id, pairs, series, title, description))
+
+    def source(self, stat: Statistic) -> str:
+        numbers = ", ".join(str(n) for n in stat.footnote)
+        key = (
+            "figures_booklet"
+            if not stat.footnote
+            else "figures_footnote"
+            if len(stat.footnote) == 1
+            else "figures_footnotes"
+        )
+        return self.ctx.ui(key, year=self.year, numbers=numbers)
+
+    def note_ref(self, stat: Statistic) -> Markup:
+        label = escape(self.text(stat.label))
+        if not stat.note:
+            return label
+        letter = self.letters[self.text(stat.note)]
+        text = escape(self.ctx.ui("figures_note", letter=letter))
+        return label + Markup(f' <a class="vt-note-ref" href="#note-{self.group.id}-{letter}">({text})</a>')
+
+    def short_header(self, key: str) -> Markup:
+        """ "VO" on screen, so the table fits a phone; the full name for screen readers."""
+        return Markup('<span aria-hidden="true">{}</span><span class="vt-sr-only">{}</span>').format(
+            self.ctx.ui(key + "_short"), self.ctx.ui(key)
+        )
+
+    def table(self) -> str:
+        ui = self.ctx.ui
+        split = any(s.vo is not None for s in self.entries)
+        sources = any(s.footnote for s in self.entries)
+        columns = [ui("figures_meaning"), ui("figures_all_children" if split else "figures_figure")]
+        columns += [self.short_header("figures_ws"), self.short_header("figures_hs")] if split else []
+        columns += [ui("figures_source")] if sources else []
+        rows = []
+        for stat in self.entries:
+            overall = self.value(stat) if stat.value is not None or stat.display else ui("figures_not_given")
+            row = [self.note_ref(stat), overall]
+            if split:
+                row += [self.value(stat, stat.vo), self.value(stat, stat.mo)] if stat.vo is not None else ["", ""]
+            rows.append(row + ([self.source(stat)] if sources else []))
+        caption = ui("figures_caption", title=self.title, year=self.year)
+        numeric = range(1, 4 if split else 2) if charted(self.entries) else ()  # right-aligned plain percentages
+        return f'<div class="vt-figure-table">{charts.data_table(caption, columns, rows, numeric)}</div>'
+
+    def notes(self) -> str:
+        if not self.letters:
+            return ""
+        items = "".join(
+            f'<li id="note-{self.group.id}-{letter}"><strong>{escape(_capital(self.ctx.ui("figures_note", letter=letter)))}.'
+            f"</strong> {escape(note)}</li>"
+            for note, letter in self.letters.items()
+        )
+        return (
+            f'<div class="vt-figure-notes"><p><strong>{escape(self.ctx.ui("figures_notes_title"))}</strong></p>'
+            f"<ul>{items}</ul></div>"
+        )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
