@@ -112,6 +112,38 @@ def scan_report(
     typer.echo(f"{out}: {result.pages} pages")
 
 
+RULES_START, RULES_END = "<!-- rules:start", "<!-- rules:end -->"
+
+
+@app.command()
+def rules(
+    check: bool = typer.Option(
+        False, "--check", help="Only say whether CONTRIBUTING.md is up to date (exit 1 if not)."
+    ),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Write the table of content rules into CONTRIBUTING.md from the rule registry (core/rules.py)."""
+    from .core.project import find_root
+    from .core.rules import table
+
+    path = find_root(root) / "CONTRIBUTING.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.find(RULES_START), text.find(RULES_END)
+    if start < 0 or end < start:
+        typer.echo(f"{path}: no {RULES_START} … {RULES_END} markers", err=True)
+        raise typer.Exit(1)
+    head_end = text.index("-->", start) + len("-->")
+    updated = f"{text[:head_end]}\n{table()}\n{text[end:]}"
+    if updated == text:
+        typer.echo(f"{path.name}: up to date")
+    elif check:
+        typer.echo(f"{path.name}: outdated (run veilige-toekomst rules)", err=True)
+        raise typer.Exit(1)
+    else:
+        write_atomically(path, updated.encode())
+        typer.echo(f"{path.name}: table of rules written")
+
+
 i18n = typer.Typer(no_args_is_help=True, help="Translations: what each language lacks or lags behind.")
 app.add_typer(i18n, name="i18n")
 

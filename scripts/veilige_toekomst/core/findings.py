@@ -6,6 +6,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .rules import RULES
+
 
 @dataclass(frozen=True, order=True)
 class Finding:
@@ -13,6 +15,10 @@ class Finding:
     line: int
     rule: str
     message: str
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(f"rule id {self.rule!r} is not in core/rules.py")
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.rule}: {self.message}"
