@@ -54,7 +54,7 @@ lint: install
 
 # The model, the rules, the exports: no browser, no site build; well under a minute.
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow" tests/unit
+	$(BIN)/python -m pytest -q -n 2 tests/test_validation.py tests/test_layers.py tests/test_content.py
 
 test: install system-deps node_modules/.installed lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q

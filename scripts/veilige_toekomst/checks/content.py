@@ -198,21 +198,27 @@ def check_ui_strings(content: Content, c: Collector) -> None:
 def check_usage(content: Content, c: Collector) -> None:
     """Every quote and figure shown somewhere; none typed into a page instead of pulled from data."""
     default_pages = [p for p in content.pages.values() if p.lang == content.default_language]
-    for name, located, items, key in (
-        ("quote", content.quotes_located, content.quotes, "quotes"),
-        ("stat", content.statistics_located, content.statistics.statistics if content.statistics else [], "statistics"),
+    stats = content.statistics.statistics if content.statistics else []
+    shown_groups = {g for page in default_pages for g, _ in used_ids(page, "figures")}
+    for name, located, ids, extra, key in (
+        ("quote", content.quotes_located, [q.id for q in content.quotes], set(), "quotes"),
+        # a figure is shown, too, where its whole group is: <!-- figures GROUP -->
+        (
+            "stat",
+            content.statistics_located,
+            [s.id for s in stats],
+            {s.id for s in stats if s.group in shown_groups},
+            "statistics",
+        ),
     ):
-        used = {i for page in default_pages for i, _ in used_ids(page, name)}
-        if name == "stat":  # a figure is shown, too, where its whole group is: <!-- figures GROUP -->
-            groups = {g for page in default_pages for g, _ in used_ids(page, "figures")}
-            used |= {stat.id for stat in items if stat.group in groups}
-        for index, item in enumerate(items):
-            if item.id not in used and located is not None:
+        used = {i for page in default_pages for i, _ in used_ids(page, name)} | extra
+        for index, item_id in enumerate(ids):
+            if item_id not in used and located is not None:
                 c.add(
                     located.path,
                     located.line_of((key, index, "id")),
                     "unused",
-                    f"{item.id} is not shown on any page (add <!-- {name} {item.id} --> where it belongs)",
+                    f"{item_id} is not shown on any page (add <!-- {name} {item_id} --> where it belongs)",
                 )
     for page in content.pages.values():
         body = without_fences(page.body)

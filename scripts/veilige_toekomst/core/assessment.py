@@ -24,14 +24,14 @@ from .models import Strict
 
 FORMAT = "veilige-toekomst-self-assessment"
 VERSION = 1
-GAP_RATINGS = ("not_in_place", "partly")
+GAP_RATINGS: tuple[Rating, ...] = ("not_in_place", "partly")
 """Ratings that make an item a gap, the most urgent first."""
 NOTE_MAX = 2000
 ORGANISATION_MAX = 200
 ITEM_ID = r"^[a-z][a-z-]*\.(need|condition)-[1-9][0-9]*$"
 
 Rating = Literal["not_in_place", "partly", "in_place", "not_applicable"]
-RATINGS: tuple[str, ...] = get_args(Rating)
+RATINGS: tuple[Rating, ...] = get_args(Rating)
 """In the order the page offers them."""
 
 
@@ -72,16 +72,16 @@ def groups(content: Content, lang: str) -> list[Group]:
             Group(meta.id, "pillar", meta.number, meta.title, page.src, "needs", _items(meta.id, "need", meta.needs))
         )
     for page in content.living_areas(lang):
-        meta = area_meta(page)
+        area = area_meta(page)
         found.append(
             Group(
-                meta.id,
+                area.id,
                 "living_area",
-                meta.number,
-                meta.title,
+                area.number,
+                area.title,
                 page.src,
                 "conditions",
-                _items(meta.id, "condition", meta.conditions),
+                _items(area.id, "condition", area.conditions),
             )
         )
     return found
@@ -175,7 +175,7 @@ def load_export(path: Path, known_ids: set[str]) -> AssessmentExport:
 
 @dataclass(frozen=True)
 class Score:
-    counts: dict[str, int]
+    counts: dict[Rating | None, int]
     """Items per rating; unrated items are under None."""
 
     @property
@@ -196,10 +196,10 @@ def percent(score: Score) -> int | None:
 
 
 def score(group: Group, ratings: dict[str, Rating | None]) -> Score:
-    counts: dict[str, int] = {}
+    counts: dict[Rating | None, int] = {}
     for item in group.items:
         rating = ratings.get(item.id)
-        counts[rating] = counts.get(rating, 0) + 1  # type: ignore[index]
+        counts[rating] = counts.get(rating, 0) + 1
     return Score(counts)
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 QUIZ_FOLDER = "quizzes/"
 QUESTION_LINE = re.compile(r"^<!--\s*question:\s*(?P<id>\S+)\s+(?P<kind>\S+)\s*-->\s*$")
 KINDS = ("single", "multiple")
+QuizKind = Literal["single", "multiple"]
 Add = Callable[[int, str, str], None]
 """Records a finding on the quiz page: add(line, rule, message)."""
 
@@ -47,7 +48,7 @@ class QuizOption(Strict):
 class QuizQuestion(Strict):
     id: str
     text: str
-    kind: Literal["single", "multiple"]
+    kind: QuizKind
     options: list[QuizOption]
     explanation: str
     """Markdown after the options; links to the section of the page that answers the question."""
@@ -168,7 +169,8 @@ def _parse_block(inner: str, first_line: int, expected_id: str, add: Add) -> Qui
             break
     explanation = "\n".join(lines[i:]).strip()
     _check_question(qid, kind, options, explanation, line_no, add)
-    return QuizQuestion(id=qid, text=text, kind=kind, options=options, explanation=explanation, line=line_no)
+    question_kind: QuizKind = "single" if kind == "single" else "multiple"
+    return QuizQuestion(id=qid, text=text, kind=question_kind, options=options, explanation=explanation, line=line_no)
 
 
 def _check_question(qid: str, kind: str, options: list[QuizOption], explanation: str, line: int, add: Add) -> None:

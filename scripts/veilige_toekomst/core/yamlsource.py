@@ -14,7 +14,10 @@ Location = tuple[Any, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when the wheel has it: much faster
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
     """Safe loader that reads unknown tags (mkdocs.yml's `!!python/name:`) as plain values."""
 
 
@@ -23,6 +26,7 @@ def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
+    assert isinstance(node, yaml.MappingNode)
     return loader.construct_mapping(node)
 
 

@@ -55,7 +55,7 @@ class ReportView:
         self.scores = {g.id: assessment.score(g, self.ratings) for g in self.groups}
         self.total = sum(len(g.items) for g in self.groups)
         self.gaps = assessment.gaps(self.groups, self.ratings)
-        self.focus = {page.meta.id: pillar_meta(page).focus for page in content.pillars(lang)}  # type: ignore[attr-defined]
+        self.focus = {pillar_meta(page).id: pillar_meta(page).focus for page in content.pillars(lang)}
 
     def t(self, key: str, **values: object) -> str:
         return self.content.ui(self.lang, key, **values)
@@ -92,7 +92,7 @@ class ReportView:
                     percent(self.scores[g.id]),
                     *(str(self.scores[g.id].counts.get(r, 0)) for r in assessment.RATINGS),
                     str(self.scores[g.id].counts.get(None, 0)),
-                ]  # type: ignore[call-overload]
+                ]
                 for g in groups
             ]
             table = charts.data_table(title, columns, rows, numeric=range(1, len(columns)))

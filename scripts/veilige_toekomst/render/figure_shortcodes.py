@@ -68,7 +68,7 @@ class _GroupView:
         ui, stats = self.ctx.ui, [s for s in self.entries if s.value is not None]
         if not stats:
             return ""
-        bars = [charts.Bar(self.text(s.label), s.value, self.value(s)) for s in stats]  # type: ignore[arg-type]
+        bars = [charts.Bar(self.text(s.label), s.value, self.value(s)) for s in stats if s.value is not None]
         high, low = max(bars, key=lambda b: b.value), min(bars, key=lambda b: b.value)
         title = ui("figures_chart_all", title=self.title)
         description = ui(
@@ -88,8 +88,9 @@ class _GroupView:
         if not stats:
             return ""
         pairs = [
-            charts.PairedBar(self.text(s.label), (s.vo, s.mo), (self.value(s, s.vo), self.value(s, s.mo)))  # type: ignore[arg-type]
+            charts.PairedBar(self.text(s.label), (s.vo, s.mo), (self.value(s, s.vo), self.value(s, s.mo)))
             for s in stats
+            if s.vo is not None and s.mo is not None
         ]
         series = (
             charts.Series(ui("figures_ws_short"), ui("figures_ws")),

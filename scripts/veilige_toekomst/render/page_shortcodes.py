@@ -49,8 +49,8 @@ def _overview(ctx: Context, args: list[str]) -> str:
         raise ShortcodeError(f"overview of '{which}' is unknown (use pillars or living-areas)")
     cards = []
     for page in pages(ctx.lang):
-        meta = page.meta
+        meta = page.numbered
         summary = getattr(meta, "focus", None) or meta.description
         link = relative_md(ctx.page.src, page.src)
-        cards.append(f"-   **[{meta.number}. {meta.title}]({link})**\n\n    {summary}")  # type: ignore[attr-defined]
+        cards.append(f"-   **[{meta.number}. {meta.title}]({link})**\n\n    {summary}")
     return '<div class="grid cards vt-overview" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"

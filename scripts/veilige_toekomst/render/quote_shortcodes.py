@@ -31,7 +31,7 @@ def _quote(ctx: Context, args: list[str]) -> str:
 def _collection(ctx: Context, args: list[str]) -> str:
     """Every quote, grouped by its first theme, with filters that a script switches on (quotes-filter.js)."""
     no_args(args, "quotes-collection")
-    themes = {page.meta.id: page for page in ctx.content.pillars(ctx.lang) + ctx.content.living_areas(ctx.lang)}  # type: ignore[attr-defined]
+    themes = {page.numbered.id: page for page in ctx.content.pillars(ctx.lang) + ctx.content.living_areas(ctx.lang)}
     groups = []
     for theme, page in themes.items():
         cards = [_card(ctx, quote, themes) for quote in ctx.content.quotes if quote.themes[0] == theme]
@@ -60,7 +60,7 @@ def _collection(ctx: Context, args: list[str]) -> str:
 
 def _theme_heading(ctx: Context, page: Page) -> str:
     """E.g. "Pijler 1: Veiligheid" (the interface strings are named after the page kinds)."""
-    return f"{ctx.ui(page.kind)} {page.meta.number}: {page.meta.title}"  # type: ignore[attr-defined]
+    return f"{ctx.ui(page.kind)} {page.numbered.number}: {page.meta.title}"
 
 
 def _card(ctx: Context, quote: Quote, themes: dict[str, Page]) -> str:

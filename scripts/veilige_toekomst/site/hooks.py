@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from veilige_toekomst.core.content import Content
@@ -36,7 +37,7 @@ if not any(type(f).__name__ == _QuizHasDutch.__name__ for f in _quiz_log.filters
     _quiz_log.addFilter(_QuizHasDutch())
 
 _cache: dict[tuple[str, bool], tuple[tuple, Checked]] = {}
-_files = {}
+_files: dict[str, Files] = {}
 _search_entries: dict[str, list] = {}
 
 

@@ -35,8 +35,9 @@ def configure(config, content: Content) -> None:
 def add_files(files: Files, config, content: Content) -> None:
     """on_files: the logo and the stylesheet, copied into the site at the addresses configure() gave."""
     org = content.project.organisation
-    if org.logo:
-        files.append(File.generated(config, _logo_uri(org), abs_src_path=str(org.logo)))
+    logo_uri = _logo_uri(org)
+    if org.logo and logo_uri:
+        files.append(File.generated(config, logo_uri, abs_src_path=str(org.logo)))
     if org.colours.primary or org.colours.accent:
         files.append(File.generated(config, STYLESHEET_URI,
                                     content=colours.stylesheet(org.colours.primary, org.colours.accent)))
