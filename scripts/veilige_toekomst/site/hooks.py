@@ -49,9 +49,14 @@ def _fingerprint(config) -> tuple:
     return tuple((str(f), st.st_mtime_ns, st.st_size) for f in files if f.is_file() for st in [f.stat()])
 
 
-def _checked(config) -> Checked:
-    """The checked content model and every page rendered, once per build rather than once per language."""
+def _checked(config, fresh: bool = False) -> Checked:
+    """The checked content model and every page rendered, once per build rather than once per language.
+
+    `fresh` (at the start of each language's build) compares the sources with what was loaded, so that
+    `mkdocs serve` reloads after an edit; the other hooks of that build use what was loaded."""
     key = (str(Path(config.config_file_path).parent), bool(config.use_directory_urls))
+    if key in _cache and not fresh:
+        return _cache[key][1]
     fingerprint = _fingerprint(config)
     if key not in _cache or _cache[key][0] != fingerprint:
         try:
@@ -76,13 +81,13 @@ def _online(config) -> bool:
 
 def on_config(config):
     stylesheets.configure(config)
-    site_organisation.configure(config, _content(config))
+    site_organisation.configure(config, _checked(config, fresh=True).content)
     return config
 
 
 def on_pre_build(config) -> None:
     _search_entries.clear()
-    _checked(config)
+    _checked(config, fresh=True)
 
 
 @event_priority(-100)  # after the i18n plugin has given each file its language's URL
