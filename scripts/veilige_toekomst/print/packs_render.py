@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -38,13 +37,7 @@ _markdown = MarkdownIt("commonmark", {"html": True}).enable("table")
 # Links point into the website; on paper they name a page or section, set in italics.
 _markdown.add_render_rule("link_open", lambda *args: "<em>")
 _markdown.add_render_rule("link_close", lambda *args: "</em>")
-_templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(pdf.TEMPLATES),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
+_templates = pdf.templates()
 
 
 def markdown(text: str, shift: int = 0) -> Markup:

@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+import jinja2
+
 from ..core.assets import FONT_FAMILY, FONT_FILES, FONTS
 from ..core.io import write_atomically
 
@@ -27,6 +29,17 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 BASE_CSS = TEMPLATES / "print-base.css"
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF (structure tree, document language and title shown) for screen readers."""
+
+
+def templates() -> jinja2.Environment:
+    """The Jinja2 environment for the print templates (templates/): autoescaped, strict about names."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 class Pdf(NamedTuple):

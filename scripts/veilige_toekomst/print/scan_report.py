@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from ..core import assessment
@@ -23,13 +22,7 @@ TEMPLATE = "scan-report.html.j2"
 STYLESHEETS = (pdf.TEMPLATES / "pack.css", pdf.TEMPLATES / "scan-report.css")
 """The packs' cover and sections first, then what only the report has."""
 
-_templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(pdf.TEMPLATES),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
+_templates = pdf.templates()
 
 
 def percent(score: Score) -> str:
