@@ -13,8 +13,9 @@ from ..localsite import CHROMIUM
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def scores(root: Path, url: str) -> dict[str, int] | str:
-    """Score 0–100 per category, or why Lighthouse could not run."""
+def scores(root: Path, url: str) -> dict[str, float] | str:
+    """Score 0–100 per category, with "cls" (cumulative layout shift, unitless) and "fcp" (first
+    contentful paint, seconds, simulated slow 4G on a mid-range phone); or why Lighthouse could not run."""
     lighthouse = root / "node_modules" / ".bin" / "lighthouse"
     if not lighthouse.exists():
         return "missing: run `npm ci`"
@@ -37,5 +38,8 @@ def scores(root: Path, url: str) -> dict[str, int] | str:
         )
         if result.returncode != 0 or not report.exists():
             return "failed: " + (result.stderr.strip().splitlines() or ["no output"])[-1][:80]
-        categories = json.loads(report.read_text())["categories"]
-    return {name: round((categories[name]["score"] or 0) * 100) for name in CATEGORIES}
+        data = json.loads(report.read_text())
+    found: dict[str, float] = {name: round((data["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+    found["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
+    found["fcp"] = data["audits"]["first-contentful-paint"]["numericValue"] / 1000
+    return found
