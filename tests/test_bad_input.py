@@ -67,3 +67,62 @@ def test_code_that_shows_a_script_is_not_a_script(tmp_path):
         page.read_text() + "\nSchrijf nooit `<script>` of `<!--` zomaar.\n\n```html\n<script>x</script>\n```\n"
     )
     load_checked(project)
+
+
+SAFE_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>'
+HOSTILE_SVGS = {
+    "script": (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "contains <script>"),
+    "handler": (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "event handler (onload=)"),
+    "foreignObject": (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
+        "contains <foreignObject>",
+    ),
+    "external image": (
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        b'<image xlink:href="https://tracker.invalid/x.png"/></svg>',
+        "refers outside the file (href on <image>)",
+    ),
+    "external style": (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://x.invalid/a.css";</style></svg>',
+        "style loads something from outside",
+    ),
+    "entity bomb": (
+        b'<!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">&b;</svg>',
+        "declares a DTD or entities",
+    ),
+    "not an image": (b"MZ\x90\x00 this is a program", "not a PNG, JPEG or SVG"),
+    "html named svg": (b"<html><script>alert(1)</script></html>", "no <svg> root"),
+}
+
+
+def org_with_logo(tmp_path, data: bytes, logo: str = "logo.svg"):
+    from veilige_toekomst.core.organisation import load_organisation
+
+    (tmp_path / "repo").mkdir(exist_ok=True)
+    if data:
+        (tmp_path / "repo" / logo).write_bytes(data)
+    org_file = tmp_path / "repo" / "organisation.yml"
+    org_file.write_text(f"name: X\nlogo: {logo}\n")
+    return lambda: load_organisation(org_file, shown="organisation.yml", root=tmp_path / "repo")
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_SVGS))
+def test_a_logo_that_could_run_or_load_anything_is_refused(tmp_path, case):
+    data, reason = HOSTILE_SVGS[case]
+    with pytest.raises(ContentError) as caught:
+        org_with_logo(tmp_path, data)()
+    assert str(caught.value.findings[0]).startswith("organisation.yml:2: org-logo: ")
+    assert reason in str(caught.value), caught.value
+
+
+def test_a_plain_svg_logo_and_a_real_png_are_accepted(tmp_path):
+    assert org_with_logo(tmp_path, SAFE_SVG)().logo.name == "logo.svg"
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
+    assert org_with_logo(tmp_path, png, "logo.png")().logo.name == "logo.png"
+
+
+def test_a_logo_outside_the_repository_is_refused(tmp_path):
+    (tmp_path / "secret.svg").write_bytes(SAFE_SVG)
+    with pytest.raises(ContentError) as caught:
+        org_with_logo(tmp_path, b"", "../secret.svg")()
+    assert "must lie inside the project folder" in str(caught.value)
