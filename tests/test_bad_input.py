@@ -6,9 +6,11 @@ than a subprocess per case.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, make_project, run_cli
 from veilige_toekomst.core.findings import ContentError
 from veilige_toekomst.render.validate import load_checked
 
@@ -126,3 +128,57 @@ def test_a_logo_outside_the_repository_is_refused(tmp_path):
     with pytest.raises(ContentError) as caught:
         org_with_logo(tmp_path, b"", "../secret.svg")()
     assert "must lie inside the project folder" in str(caught.value)
+
+
+def scan(tmp_path, data: bytes, out=None):
+    export = tmp_path / "export.json"
+    export.write_bytes(data)
+    out = out or tmp_path / "report.pdf"
+    return run_cli("scan-report", str(export), "--lang", "nl", "--out", str(out), cwd=make_project(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("case", "data", "reason"),
+    [
+        ("deep", b"[" * 100_000 + b"]" * 100_000, "nests far too deep"),
+        ("huge", b'{"format": "' + b"x" * (3 * 1024 * 1024) + b'"}', "an export is at most 2 MB"),
+        ("latin-1", b'{"format": "Caf\xe9"}', "not UTF-8 (byte offset 15)"),
+        (
+            "long bad value",
+            b'{"format": "veilige-toekomst-self-assessment", "version": 1, "answers": "' + b"y" * 100_000 + b'"}',
+            "",
+        ),
+    ],
+)
+def test_a_bad_export_gives_one_short_line(tmp_path, case, data, reason):
+    result = scan(tmp_path, data)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr) < 400, result.stderr[:400]
+    assert reason in result.stderr
+    assert not list(tmp_path.glob("*.tmp")) and not (tmp_path / "report.pdf").exists()
+
+
+def test_scan_report_into_a_folder_or_a_read_only_place_is_one_line(tmp_path):
+    (tmp_path / "folder").mkdir()
+    result = scan(tmp_path, b"{}", out=tmp_path / "folder")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    export = tmp_path / "export.json"
+    result = run_cli("export", "--lang", "nl", "-o", str(tmp_path / "folder"), cwd=make_project(tmp_path / "p"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        result.stderr.strip()
+        == f"{tmp_path / 'folder'}: cannot write the export (not a regular file; give a file name)"
+    )
+    assert export.exists()
+
+
+def test_write_atomically_refuses_special_files_and_leaves_no_temporary_file(tmp_path):
+    from veilige_toekomst.core.io import write_atomically
+
+    with pytest.raises(OSError, match="not a regular file"):
+        write_atomically(Path("/dev/null"), b"x")
+    (tmp_path / "dir").mkdir()
+    with pytest.raises(OSError, match="not a regular file"):
+        write_atomically(tmp_path / "dir", b"x")
+    assert list(tmp_path.rglob("*.tmp")) == []
