@@ -182,3 +182,37 @@ def test_write_atomically_refuses_special_files_and_leaves_no_temporary_file(tmp
     with pytest.raises(OSError, match="not a regular file"):
         write_atomically(tmp_path / "dir", b"x")
     assert list(tmp_path.rglob("*.tmp")) == []
+
+
+def test_pack_workers_end_when_the_main_process_is_killed(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pids = tmp_path / "pids"
+    script = f"""
+import os, time
+from multiprocessing import Pool
+from veilige_toekomst.print import packs_build
+def work(_):
+    open({str(pids)!r}, "a").write(f"{{os.getpid()}}\\n"); time.sleep(60)
+pool = Pool(2, initializer=packs_build._leave_interrupts_to_the_main_process, initargs=(os.getpid(),))
+pool.map(work, range(2))
+"""
+    main = subprocess.Popen([sys.executable, "-c", script])
+    for _ in range(100):
+        if pids.exists() and len(pids.read_text().split()) == 2:
+            break
+        time.sleep(0.1)
+    workers = [int(pid) for pid in pids.read_text().split()]
+    os.kill(main.pid, signal.SIGKILL)
+    main.wait()
+    time.sleep(0.5)
+    alive = [
+        pid
+        for pid in workers
+        if os.path.exists(f"/proc/{pid}") and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
+    ]
+    assert alive == []
