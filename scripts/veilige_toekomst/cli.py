@@ -57,7 +57,11 @@ def export(
     if output is None:
         sys.stdout.buffer.write(data)
     else:
-        write_atomically(output, data)
+        try:
+            write_atomically(output, data)
+        except OSError as exc:
+            typer.echo(f"{output}: cannot write the export ({exc.strerror or exc})", err=True)
+            raise typer.Exit(1) from None
 
 
 @app.command()
@@ -108,6 +112,9 @@ def scan_report(
         result = write_report(content, export_file, lang, out)
     except ExportError as exc:
         typer.echo(f"{export_file}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        typer.echo(f"{out}: cannot write the report ({exc.strerror or exc})", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{out}: {result.pages} pages")
 

@@ -130,10 +130,20 @@ def schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+MAX_EXPORT_BYTES = 2 * 1024 * 1024
+"""An export of every item with long notes is about 100 kB; a larger file is not an export."""
+MAX_MESSAGE = 200
+"""Characters of a message about the file: never more than a short excerpt of what it holds."""
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
 def _problem(path, message: str) -> str:
     """E.g. "answers[3].rating: 'mostly' is not one of …"; just the message for the file as a whole."""
     where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
-    return f"{where}: {message}" if where else message
+    return _short(f"{where}: {message}" if where else message)
 
 
 def parse_export(text: str, known_ids: set[str]) -> AssessmentExport:
@@ -142,6 +152,8 @@ def parse_export(text: str, known_ids: set[str]) -> AssessmentExport:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ExportError(f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise ExportError("not a self-assessment export (its JSON nests far too deep)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExportError(f'not a self-assessment export (expected "format": "{FORMAT}")')
     if data.get("version") != VERSION:
@@ -158,15 +170,26 @@ def parse_export(text: str, known_ids: set[str]) -> AssessmentExport:
         raise ExportError(_problem(first["loc"], first["msg"].removeprefix("Value error, "))) from None
     unknown = [answer.id for answer in export.answers if answer.id not in known_ids]
     if unknown:
-        raise ExportError(f"unknown item id(s): {', '.join(unknown)} (not a need or condition in this content)")
+        raise ExportError(_short(f"unknown item id(s) (not a need or condition in this content): {', '.join(unknown)}"))
     return export
 
 
 def load_export(path: Path, known_ids: set[str]) -> AssessmentExport:
+    """Read and check the export at `path`; ExportError with one short line when it is not one
+    (unreadable, over MAX_EXPORT_BYTES, not UTF-8, not JSON, or not fitting the schema)."""
     try:
+        if not path.is_file():
+            raise ExportError("not a file")
+        size = path.stat().st_size
+        if size > MAX_EXPORT_BYTES:
+            raise ExportError(
+                f"the file is {size / 1024 / 1024:.1f} MB; an export is at most {MAX_EXPORT_BYTES // 1024 // 1024} MB"
+            )
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExportError(f"cannot read the file ({exc.__class__.__name__}: {exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ExportError(f"not UTF-8 (byte offset {exc.start}); export it again from the site") from None
+    except OSError as exc:
+        raise ExportError(f"cannot read the file ({exc.strerror or exc.__class__.__name__})") from None
     return parse_export(text, known_ids)
 
 

@@ -34,10 +34,16 @@ def location_path(loc: Sequence[object]) -> str:
 
 
 class ContentError(Exception):
-    """Raised with every finding at once, so one run shows all mistakes."""
+    """Raised with every finding at once, so one run shows all mistakes.
 
-    def __init__(self, findings: list[Finding]):
-        self.findings = sorted(set(findings))
+    `causes` are findings about files that could not be read (or read only in part); they come first,
+    because the findings after them often follow from them (a quotes.yml that does not read makes
+    every quote reference unknown). Each group is sorted by path and line; duplicates are dropped.
+    """
+
+    def __init__(self, findings: list[Finding], causes: list[Finding] | None = None):
+        first = sorted(set(causes or []))
+        self.findings = first + sorted(set(findings) - set(first))
         super().__init__("\n".join(str(f) for f in self.findings))
 
     def report(self) -> str:
@@ -48,10 +54,15 @@ class ContentError(Exception):
 
 
 class Collector:
-    """Gathers findings from many checks; raises them together."""
+    """Gathers findings from many checks; raises them together, those of `mark_causes()` first."""
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
+        self.causes: list[Finding] = []
+
+    def mark_causes(self) -> None:
+        """Take every finding so far as a possible cause of the later ones (reported first)."""
+        self.causes = list(self.findings)
 
     def add(self, path: str, line: int, rule: str, message: str) -> None:
         self.findings.append(Finding(path, line, rule, message))
@@ -61,4 +72,4 @@ class Collector:
 
     def raise_if_any(self) -> None:
         if self.findings:
-            raise ContentError(self.findings)
+            raise ContentError(self.findings, self.causes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -12,8 +13,13 @@ def write_atomically(path: Path, data: bytes) -> None:
     flushed, then renamed over the target (POSIX rename is atomic within a file system).
 
     A failed or interrupted write removes its temporary file and leaves any earlier `path` as it was.
-    Raises OSError (e.g. the folder is read-only or full, or `path` is a folder).
+    Raises OSError (e.g. the folder is read-only or full); `path` that exists and is not a regular file
+    (a folder, a device, a pipe) is refused with an OSError saying so before anything is written.
     """
+    if path.exists() and not path.is_file():
+        raise OSError(
+            errno.EISDIR if path.is_dir() else errno.EINVAL, "not a regular file; give a file name", str(path)
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

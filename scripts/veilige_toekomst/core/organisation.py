@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 
 from . import colours, yamlsource
 from .findings import Collector, ContentError, Finding
+from .logo import logo_problem
 from .models import Strict
 from .texts import Text, missing_languages
 
@@ -93,10 +94,13 @@ def quick_exit_problem(url: object) -> str | None:
     return f"the quick-exit target must be an absolute https:// address, not {url!r}"
 
 
-def load_organisation(path: Path, *, shown: str | None = None, languages: tuple[str, ...] = ()) -> Organisation:
+def load_organisation(
+    path: Path, *, shown: str | None = None, languages: tuple[str, ...] = (), root: Path | None = None
+) -> Organisation:
     """Read and check an organisation file; raise ContentError naming file, line and problem.
 
-    `languages` are the languages every text per language must have (the project's complete ones).
+    `languages` are the languages every text per language must have (the project's complete ones);
+    `root` is the project folder the logo must lie in (default: the file's own folder).
     """
     shown = shown or str(path)
     if not path.is_file():
@@ -106,7 +110,10 @@ def load_organisation(path: Path, *, shown: str | None = None, languages: tuple[
         raise ContentError([Finding(shown, 1, "org-file", "an organisation file is a mapping with at least 'name'")])
     # Every check on the file as written, so one run shows every mistake, typos and colours alike.
     data, collector = located.data, Collector()
-    checked = {"colours": _check_colours(data, located, collector), "logo": _check_logo(data, path, located, collector)}
+    checked = {
+        "colours": _check_colours(data, located, collector),
+        "logo": _check_logo(data, path, root or path.parent, located, collector),
+    }
     _check_texts(data, languages, located, collector)
     _check_quick_exit(data, located, collector)
     org = yamlsource.validated(located, Organisation, collector)
@@ -140,7 +147,7 @@ def _check_colours(data: dict, located: yamlsource.Located, collector: Collector
     return Colours(**parsed)
 
 
-def _check_logo(data: dict, path: Path, located: yamlsource.Located, collector: Collector) -> Path | None:
+def _check_logo(data: dict, path: Path, root: Path, located: yamlsource.Located, collector: Collector) -> Path | None:
     given = data.get("logo")
     if not isinstance(given, str):
         return None
@@ -152,6 +159,8 @@ def _check_logo(data: dict, path: Path, located: yamlsource.Located, collector: 
         collector.add(
             located.path, line, "org-logo", f"logo must be one of {', '.join(LOGO_TYPES)}, got '{logo.suffix}'"
         )
+    elif problem := logo_problem(logo, root):
+        collector.add(located.path, line, "org-logo", problem)
     return logo
 
 

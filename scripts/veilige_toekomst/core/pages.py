@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from . import yamlsource
 from .findings import Collector, ContentError
 from .models import LivingAreaMeta, NumberedMeta, PageMeta, PillarMeta
 from .project import Project
+from .textfile import read_utf8
 
 SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
@@ -82,12 +84,20 @@ def read_page(project: Project, file: Path, collector: Collector) -> Page | None
         )
         return None
     src = f"{match['stem']}.md" if rel_dir == "." else f"{rel_dir}/{match['stem']}.md"
-    text = file.read_text(encoding="utf-8")
+    try:
+        text = read_utf8(file, shown)
+    except ContentError as exc:
+        collector.extend(exc.findings)
+        return None
     front, body, body_line = split_front_matter(text)
     if front is None:
-        collector.add(
-            shown, 1, "front-matter", "page has no front matter (start the file with --- and title/description)"
-        )
+        if text.startswith("---\n"):
+            message = "front matter is not closed: put a line with only --- after its last key"
+        elif not text.strip():
+            message = "the page is empty: start it with --- and title/description, then the text"
+        else:
+            message = "page has no front matter (start the file with --- and title/description)"
+        collector.add(shown, 1, "front-matter", message)
         return None
     try:
         located = yamlsource.load(front, shown, first_line=2)
@@ -103,9 +113,27 @@ def read_page(project: Project, file: Path, collector: Collector) -> Page | None
     return Page(src=src, lang=lang, path=shown, meta=meta, located=located, body=body, body_line=body_line)
 
 
+def page_files(project: Project, collector: Collector) -> list[Path]:
+    """Every .md file under docs/, sorted; a symbolic link that loops or leads nowhere is a `symlink`
+    finding instead (the site build would stop on it with an OSError)."""
+    for folder, dirs, names in os.walk(project.docs_dir):
+        for entry in (Path(folder) / name for name in dirs + names):
+            if not entry.is_symlink():
+                continue
+            shown = f"{project.shown(project.docs_dir)}/{entry.relative_to(project.docs_dir).as_posix()}"
+            try:
+                target = entry.resolve(strict=True)
+            except (OSError, RuntimeError):
+                collector.add(shown, 1, "symlink", "symbolic link loops or leads nowhere; remove it")
+                continue
+            if entry.absolute().is_relative_to(target):
+                collector.add(shown, 1, "symlink", "symbolic link loops back to a folder above it")
+    return sorted(file for file in project.docs_dir.rglob("*.md") if file.is_file())
+
+
 def read_pages(project: Project, collector: Collector) -> dict[tuple[str, str], Page]:
     pages: dict[tuple[str, str], Page] = {}
-    for file in sorted(project.docs_dir.rglob("*.md")):
+    for file in page_files(project, collector):
         if file.name == "README.md":
             continue  # a folder's explanation for people (docs/local/README.md), left out of the build
         page = read_page(project, file, collector)

@@ -64,7 +64,11 @@ def load_project(root: Path | None = None) -> Project:
     org_file = root / extra["organisation"] if extra.get("organisation") else None
     if org_file is not None and not org_file.is_file():
         org_file = None  # optional: upstream names the file but never ships it
-    org = DEFAULT if org_file is None else load_organisation(org_file, shown=extra["organisation"], languages=complete)
+    org = (
+        DEFAULT
+        if org_file is None
+        else load_organisation(org_file, shown=extra["organisation"], languages=complete, root=root)
+    )
     quick_exit = _quick_exit(extra.get("quick_exit") or {}, located)
     return Project(
         root=root,

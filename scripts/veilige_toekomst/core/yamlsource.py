@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -9,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .findings import Collector, ContentError, Finding, location_path
+from .textfile import read_utf8
 
 Location = tuple[Any, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -53,41 +56,101 @@ class Located:
         return self.first_line
 
 
+TAB_HINT = (
+    "a tab character stands where YAML needs spaces; indent with spaces only "
+    "(many editors turn the Tab key into spaces when you ask them to)"
+)
+
+
 def load(text: str, path: str, first_line: int = 1) -> Located:
-    """Parse `text` (which starts at `first_line` of `path`) or raise a ContentError."""
+    """Parse `text` (which starts at `first_line` of `path`) strictly, or raise a ContentError.
+
+    Strict: a key given twice in one mapping is a `duplicate-key` finding naming both lines (YAML
+    would keep the last silently); aliases (`*name`) are limited, a `yaml-alias` finding when the
+    document refers to itself, nests deeper than MAX_DEPTH or expands to more than MAX_VALUES values
+    (nested aliases can otherwise blow up to billions of values).
+    """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         lines: dict[Location, int] = {}
         if node is None:
             return Located(None, lines, path, first_line)
-        _record(node, (), lines, first_line)
+        problems: list[Finding] = []
+        with contextlib.suppress(_TooBig):  # its finding is in `problems`
+            _record(node, (), lines, _Walk(path, first_line, problems))
+        if problems:
+            raise ContentError(problems)
         # Built from the same nodes: the text is parsed once, for the values and their lines.
         return Located(loader.construct_document(node), lines, path, first_line)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc)
+        if "tab" in problem:
+            problem = f"{problem}: {TAB_HINT}"
         raise ContentError([Finding(path, line, "yaml-syntax", f"YAML cannot be read: {problem}")]) from None
     finally:
         loader.dispose()
 
 
-def _record(node: yaml.Node, loc: Location, lines: dict[Location, int], first_line: int) -> None:
-    lines[loc] = first_line + node.start_mark.line
+MAX_VALUES = 200_000
+"""Values a document may hold once its aliases are expanded (the project's largest has about 10,000)."""
+MAX_DEPTH = 60
+"""Nesting a document may have (the project's deepest has about 6 levels)."""
+
+
+class _TooBig(Exception):
+    pass
+
+
+@dataclass
+class _Walk:
+    path: str
+    first_line: int
+    problems: list[Finding]
+    open: set[int] = field(default_factory=set)
+    """Ids of the nodes being walked: one met again inside itself is an alias to itself."""
+    values: int = 0
+
+
+def _record(node: yaml.Node, loc: Location, lines: dict[Location, int], walk: _Walk) -> None:
+    line = walk.first_line + node.start_mark.line
+    walk.values += 1
+    if walk.values > MAX_VALUES or len(loc) > MAX_DEPTH or id(node) in walk.open:
+        what = "refers to itself" if id(node) in walk.open else "nests too deep or expands to too many values"
+        walk.problems.append(Finding(walk.path, line, "yaml-alias", f"this document {what} (aliases *name?)"))
+        raise _TooBig
+    lines[loc] = line
+    walk.open.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        first_seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            _record(value_node, loc + (key,), lines, first_line)
-            lines[loc + (key,)] = first_line + key_node.start_mark.line
+            key_line = walk.first_line + key_node.start_mark.line
+            if isinstance(key, str) and key in first_seen:
+                walk.problems.append(
+                    Finding(
+                        walk.path,
+                        key_line,
+                        "duplicate-key",
+                        f"'{key}' is given twice, on lines {first_seen[key]} and {key_line}; keep one",
+                    )
+                )
+                continue
+            if isinstance(key, str):
+                first_seen[key] = key_line
+            _record(value_node, loc + (key,), lines, walk)
+            lines[loc + (key,)] = key_line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record(item, loc + (index,), lines, first_line)
+            _record(item, loc + (index,), lines, walk)
+    walk.open.discard(id(node))
 
 
 def load_file(path_on_disk: str, shown_path: str) -> Located:
-    with open(path_on_disk, encoding="utf-8") as handle:
-        return load(handle.read(), shown_path)
+    """Read a UTF-8 YAML file strictly (see `load` and `textfile.read_utf8`); raise ContentError."""
+    return load(read_utf8(Path(path_on_disk), shown_path), shown_path)
 
 
 def model_findings(error: ValidationError, located: Located, collector: Collector) -> None:

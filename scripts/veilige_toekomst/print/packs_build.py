@@ -7,6 +7,7 @@ HTML pulls in (stylesheets, fonts, logo), plus the PDF code. Their hash is store
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
@@ -305,7 +306,7 @@ def _render_all(todo: list[Prepared], base_url: Path, workers: int | None):
         for item in todo:
             yield item, render_prepared(item, base_url)
         return
-    pool = Pool(workers, initializer=_leave_interrupts_to_the_main_process)
+    pool = Pool(workers, initializer=_leave_interrupts_to_the_main_process, initargs=(os.getpid(),))
     try:
         tasks = [(index, item, base_url) for index, item in enumerate(todo)]
         for index, rendered in pool.imap_unordered(_render_one, tasks):
@@ -324,9 +325,19 @@ def _render_one(task: tuple[int, Prepared, Path]) -> tuple[int, pdf.Pdf]:
     return index, render_prepared(item, base_url)
 
 
-def _leave_interrupts_to_the_main_process() -> None:
-    """Workers ignore Ctrl-C: the main process stops them, without a traceback from each."""
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal the kernel sends a process when its parent ends."""
+
+
+def _leave_interrupts_to_the_main_process(parent: int) -> None:
+    """Workers ignore Ctrl-C: the main process stops them, without a traceback from each. They end with
+    it however it ends (even `kill -9`): on Linux the kernel sends them SIGKILL when it goes (prctl
+    PR_SET_PDEATHSIG); a worker that starts after the main process has gone ends at once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def summary(results: list[Result]) -> str:

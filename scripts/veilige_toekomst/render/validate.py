@@ -68,6 +68,7 @@ def load_checked(root: Path | None = None, directory_urls: bool = True) -> Check
     rule and render every page. Raises ContentError with every finding when anything is wrong."""
     collector = Collector()
     content = read_content(root, collector)
+    collector.mark_causes()  # a file that does not read explains many findings after it: report it first
     collector.extend(check_content(content))
     markdown, findings = render_pages(content, directory_urls)
     collector.extend(findings)
