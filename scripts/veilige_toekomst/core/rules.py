@@ -30,6 +30,10 @@ RULES_LIST = (
         "every YAML file and front matter can be read",
         "fix the line named; indent with spaces, not tabs",
     ),
+    Rule("encoding", "every text file is UTF-8 without a byte-order mark", "save the file as UTF-8 (without BOM)"),
+    Rule("duplicate-key", "no key is given twice in one mapping (YAML keeps only the last)", "remove one of them"),
+    Rule("yaml-alias", "YAML anchors and aliases stay small and never refer to themselves", "write the values out"),
+    Rule("symlink", "no link under docs/ loops or leads nowhere", "remove the link or point it at a file"),
     Rule("page-language", "a page is called name.<language>.md, a language of mkdocs.yml", "rename the file"),
     Rule(
         "front-matter",
@@ -90,6 +94,20 @@ RULES_LIST = (
         "unused",
         "every quote and figure is shown on at least one page",
         "add <!-- quote ID --> or <!-- stat ID --> where it belongs",
+    ),
+    # Markup in pages
+    Rule("unclosed-comment", "every <!-- comment --> in a page is closed", "add the closing -->"),
+    Rule(
+        "raw-script",
+        "a page has no <script>, javascript: link or on…= handler (the site runs only its own scripts)",
+        "remove it; interactive parts belong in overrides/ as files",
+    ),
+    # Markup in pages
+    Rule("unclosed-comment", "every <!-- comment --> in a page is closed", "add the closing -->"),
+    Rule(
+        "raw-script",
+        "a page has no <script>, javascript: link or on…= handler (the site runs only its own scripts)",
+        "remove it; interactive parts belong in overrides/ as files",
     ),
     # Rendering
     Rule("shortcode", "every <!-- shortcode --> is known and names existing ids", "correct the name or id"),

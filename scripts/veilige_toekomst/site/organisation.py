@@ -39,8 +39,9 @@ def add_files(files: Files, config, content: Content) -> None:
     if org.logo and logo_uri:
         files.append(File.generated(config, logo_uri, abs_src_path=str(org.logo)))
     if org.colours.primary or org.colours.accent:
-        files.append(File.generated(config, STYLESHEET_URI,
-                                    content=colours.stylesheet(org.colours.primary, org.colours.accent)))
+        files.append(
+            File.generated(config, STYLESHEET_URI, content=colours.stylesheet(org.colours.primary, org.colours.accent))
+        )
 
 
 def hide_sections(nav: Navigation, content: Content) -> Navigation:
