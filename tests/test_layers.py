@@ -13,6 +13,7 @@ from veilige_toekomst.core.rules import RULES
 # Rules a fixture project cannot yet show: the training packs' texts (the minimal project has none), a
 # fork's own files, and the lock file. Each still has a test elsewhere (test_packs, test_fork, test_i18n).
 NO_BROKEN_FIXTURE_YET = {
+    "symlink",  # a link loop cannot be copied into a fixture project: test_bad_input makes one
     "project",
     "config",
     "translation-lock",
