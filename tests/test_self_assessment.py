@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from conftest import run_cli
 from veilige_toekomst.core import assessment
-from veilige_toekomst.render.assessment_shortcodes import STORAGE_KEY
+from veilige_toekomst.render.assessment_shortcodes import OLD_STORAGE_KEY, STORAGE_PREFIX
 
 browser_test = pytest.mark.xdist_group("browser")
 
@@ -64,7 +64,7 @@ def test_schema_says_what_the_code_reads():
     schema = assessment.schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     props = schema["properties"]
-    assert props["format"]["const"] == assessment.FORMAT and props["version"]["const"] == assessment.VERSION
+    assert props["format"]["const"] == assessment.FORMAT and props["version"]["enum"] == list(assessment.VERSIONS)
     answer = props["answers"]["items"]["properties"]
     assert answer["rating"]["enum"] == [*assessment.RATINGS, None]
     assert answer["note"]["maxLength"] == assessment.NOTE_MAX
@@ -123,7 +123,7 @@ def test_report_prints_markup_in_notes_as_text(tmp_path):
 BAD_EXPORTS = [
     ("not-json.json", "not JSON (line 1"),
     ("not-an-export.json", "not a self-assessment export"),
-    ("unknown-version.json", "export version 7 is not supported"),
+    ("unknown-version.json", "export version 7 is not supported (this tool reads versions 1, 2)"),
     ("unknown-ids.json", "unknown item id(s): safety.need-9, gardening.condition-1"),
     ("bad-rating.json", "answers[0].rating: 'mostly' is not one of"),
     ("answered-twice.json", "item safety.need-1 is answered more than once"),
@@ -290,7 +290,7 @@ def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser
         assert row.locator("td").first.inner_text() == expected, group.id
 
     # With answers in the browser, a second import asks first; "compare" keeps the answers.
-    before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    before = page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
     import_file(page, MARKUP)
     dialog = page.locator("#vt-sa-import-dialog")
     expect(dialog).to_be_visible()
@@ -298,7 +298,7 @@ def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser
     expect(dialog).to_be_hidden()
     expect(page.locator("#vt-sa-compare")).to_be_visible()
     assert page.locator('.vt-sa-chart[data-kind="pillar"] thead th').nth(2).inner_text() == "Score in het bestand"
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
+    assert page.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == before
     assert problems == []
     context.close()
 
@@ -326,7 +326,7 @@ def test_markup_in_an_imported_file_stays_text_and_runs_nothing(page, base_url):
     "name, expected",
     [
         ("not-json.json", "This file is not a JSON file."),
-        ("unknown-version.json", "This file is version 7. This page can only read version 1."),
+        ("unknown-version.json", "This file is version 7. This page can only read these versions: 1, 2."),
         ("unknown-ids.json", "does not know: safety.need-9, gardening.condition-1."),
         ("bad-rating.json", "damaged or was changed by hand (answers[0].rating)"),
     ],
@@ -344,17 +344,32 @@ def test_a_bad_import_is_refused_and_the_answers_stay(page, base_url, name, expe
 
 
 @browser_test
-@pytest.mark.parametrize("stored", ["{not json", '{"format": "something else"}', "[1, 2, 3]"])
-def test_damaged_storage_starts_clean_and_says_so(page, base_url, stored):
+@pytest.mark.parametrize("stored", ["{not json", '{"rating": "mostly", "note": "", "at": 1}', "[1, 2, 3]"])
+def test_a_damaged_answer_in_storage_is_dropped_and_the_others_kept(page, base_url, stored):
     problems = open_page(page, base_url + PAGE)
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored])
+    rate(page, "safety.need-2", "partly")
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)", [STORAGE_PREFIX + "answer.safety.need-1", stored]
+    )
     page.reload()
     page.wait_for_selector("#vt-sa-tool:not([hidden])")
-    assert "beschadigd" in message(page)
-    assert page.locator("fieldset.vt-sa-item input:checked").count() == 0
+    assert "1 bewaard antwoord was beschadigd" in message(page)
+    assert item(page, "safety.need-2").locator('input[value="partly"]').is_checked()
+    assert page.locator("fieldset.vt-sa-item input:checked").count() == 1
     rate(page, "safety.need-1", "in_place")  # and it works again
-    assert json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["answers"][0]["id"] == "safety.need-1"
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_PREFIX}answer.safety.need-1')"))
+    assert saved["rating"] == "in_place" and saved["at"] > 0
     assert problems == []
+
+
+@browser_test
+def test_answers_kept_by_the_first_version_of_the_page_are_moved_over(page, base_url):
+    open_page(page, base_url + PAGE)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [OLD_STORAGE_KEY, EXPORT.read_text()])
+    page.reload()
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert item(page, "safety.need-1").locator('input[value="partly"]').is_checked()
+    assert page.evaluate(f"localStorage.getItem('{OLD_STORAGE_KEY}')") is None
 
 
 @browser_test
@@ -368,7 +383,7 @@ def test_delete_asks_first_then_removes_everything(page, base_url):
     page.get_by_role("button", name="Delete my answers").click()
     assert message(page) == "Your answers and notes have been deleted from this browser."
     assert not item(page, "future.need-1").locator('input[value="partly"]').is_checked()
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_PREFIX}'))") == []
 
 
 @browser_test
