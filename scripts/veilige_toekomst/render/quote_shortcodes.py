@@ -8,7 +8,7 @@ from typing import get_args
 from ..core.markdown_syntax import used_ids
 from ..core.models import Quote
 from ..core.pages import Page
-from ..core.urls import page_url, relative_url
+from ..core.urls import relative_url
 from . import quotes
 from .context import Context, ShortcodeError, asset_url, lookup, no_args, one_arg, shortcode
 
