@@ -548,3 +548,20 @@ def test_the_page_loads_its_scripts_only_on_its_page_and_tells_the_right_command
     english = (site / "en" / "self-assessment" / "index.html").read_text()
     assert '<script src="../../assets/javascripts/self-assessment/page.js">' in english
     assert 'href="#sa-results-title"' in html  # the result in the table of contents
+
+
+def test_report_of_three_exports_and_an_earlier_round(tmp_path):
+    out = tmp_path / "team.pdf"
+    result = run_cli("scan-report", *map(str, TEAM), "--earlier", str(EXPORT), "--lang", "nl", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(out).split())
+    assert "telt de antwoorden van 3 exports bij elkaar op: Anna, pedagogisch medewerker, Bram, teamleider" in text
+    # Safety over all nine answers: in place 1, partly 2, not in place 3 -> (1 + 1) / 6 = 33%.
+    assert "1. Veiligheid 33%" in text
+    assert "Vergeleken met de vorige ronde" in text and "Bram, teamleider: Niet voor ieder kind." in text
+
+
+def test_report_names_every_bad_file(tmp_path):
+    bad = FIXTURES / "bad" / "not-json.json"
+    result = run_cli("scan-report", str(TEAM[0]), str(bad), "--lang", "nl", "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and result.stderr.startswith(f"{bad}: not JSON")
