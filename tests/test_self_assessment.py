@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from conftest import run_cli
 from veilige_toekomst.core import assessment
-from veilige_toekomst.render.assessment_shortcodes import STORAGE_KEY
+from veilige_toekomst.render.assessment_shortcodes import OLD_STORAGE_KEY, STORAGE_PREFIX
 
 browser_test = pytest.mark.xdist_group("browser")
 
@@ -64,7 +64,7 @@ def test_schema_says_what_the_code_reads():
     schema = assessment.schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     props = schema["properties"]
-    assert props["format"]["const"] == assessment.FORMAT and props["version"]["const"] == assessment.VERSION
+    assert props["format"]["const"] == assessment.FORMAT and props["version"]["enum"] == list(assessment.VERSIONS)
     answer = props["answers"]["items"]["properties"]
     assert answer["rating"]["enum"] == [*assessment.RATINGS, None]
     assert answer["note"]["maxLength"] == assessment.NOTE_MAX
@@ -123,7 +123,7 @@ def test_report_prints_markup_in_notes_as_text(tmp_path):
 BAD_EXPORTS = [
     ("not-json.json", "not JSON (line 1"),
     ("not-an-export.json", "not a self-assessment export"),
-    ("unknown-version.json", "export version 7 is not supported"),
+    ("unknown-version.json", "export version 7 is not supported (this tool reads versions 1, 2)"),
     ("unknown-ids.json", "unknown item id(s): safety.need-9, gardening.condition-1"),
     ("bad-rating.json", "answers[0].rating: 'mostly' is not one of"),
     ("answered-twice.json", "item safety.need-1 is answered more than once"),
@@ -290,7 +290,7 @@ def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser
         assert row.locator("td").first.inner_text() == expected, group.id
 
     # With answers in the browser, a second import asks first; "compare" keeps the answers.
-    before = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
+    before = page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
     import_file(page, MARKUP)
     dialog = page.locator("#vt-sa-import-dialog")
     expect(dialog).to_be_visible()
@@ -298,7 +298,7 @@ def test_import_into_a_fresh_browser_gives_the_same_scores_as_the_report(browser
     expect(dialog).to_be_hidden()
     expect(page.locator("#vt-sa-compare")).to_be_visible()
     assert page.locator('.vt-sa-chart[data-kind="pillar"] thead th').nth(2).inner_text() == "Score in het bestand"
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") == before
+    assert page.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == before
     assert problems == []
     context.close()
 
@@ -326,7 +326,7 @@ def test_markup_in_an_imported_file_stays_text_and_runs_nothing(page, base_url):
     "name, expected",
     [
         ("not-json.json", "This file is not a JSON file."),
-        ("unknown-version.json", "This file is version 7. This page can only read version 1."),
+        ("unknown-version.json", "This file is version 7. This page can only read these versions: 1, 2."),
         ("unknown-ids.json", "does not know: safety.need-9, gardening.condition-1."),
         ("bad-rating.json", "damaged or was changed by hand (answers[0].rating)"),
     ],
@@ -344,17 +344,32 @@ def test_a_bad_import_is_refused_and_the_answers_stay(page, base_url, name, expe
 
 
 @browser_test
-@pytest.mark.parametrize("stored", ["{not json", '{"format": "something else"}', "[1, 2, 3]"])
-def test_damaged_storage_starts_clean_and_says_so(page, base_url, stored):
+@pytest.mark.parametrize("stored", ["{not json", '{"rating": "mostly", "note": "", "at": 1}', "[1, 2, 3]"])
+def test_a_damaged_answer_in_storage_is_dropped_and_the_others_kept(page, base_url, stored):
     problems = open_page(page, base_url + PAGE)
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored])
+    rate(page, "safety.need-2", "partly")
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)", [STORAGE_PREFIX + "answer.safety.need-1", stored]
+    )
     page.reload()
     page.wait_for_selector("#vt-sa-tool:not([hidden])")
-    assert "beschadigd" in message(page)
-    assert page.locator("fieldset.vt-sa-item input:checked").count() == 0
+    assert "1 bewaard antwoord was beschadigd" in message(page)
+    assert item(page, "safety.need-2").locator('input[value="partly"]').is_checked()
+    assert page.locator("fieldset.vt-sa-item input:checked").count() == 1
     rate(page, "safety.need-1", "in_place")  # and it works again
-    assert json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))["answers"][0]["id"] == "safety.need-1"
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_PREFIX}answer.safety.need-1')"))
+    assert saved["rating"] == "in_place" and saved["at"] > 0
     assert problems == []
+
+
+@browser_test
+def test_answers_kept_by_the_first_version_of_the_page_are_moved_over(page, base_url):
+    open_page(page, base_url + PAGE)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [OLD_STORAGE_KEY, EXPORT.read_text()])
+    page.reload()
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert item(page, "safety.need-1").locator('input[value="partly"]').is_checked()
+    assert page.evaluate(f"localStorage.getItem('{OLD_STORAGE_KEY}')") is None
 
 
 @browser_test
@@ -368,7 +383,7 @@ def test_delete_asks_first_then_removes_everything(page, base_url):
     page.get_by_role("button", name="Delete my answers").click()
     assert message(page) == "Your answers and notes have been deleted from this browser."
     assert not item(page, "future.need-1").locator('input[value="partly"]').is_checked()
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{STORAGE_PREFIX}'))") == []
 
 
 @browser_test
@@ -378,3 +393,175 @@ def test_works_opened_from_disk(page, site, groups):
     assert page.locator("#vt-sa-progress-text").inner_text() == f"1 of {item_count(groups)} rated"
     assert "Relaxation: 100%" in page.locator('.vt-sa-chart[data-kind="living_area"] svg desc').text_content()
     assert problems == []
+
+
+# --- working as a team (issue 18) --------------------------------------------------------------------
+
+TEAM = [FIXTURES / "team" / f"{name}.json" for name in ("anna", "bram", "chris")]
+
+
+@browser_test
+def test_two_tabs_keep_every_answer(browser, base_url):
+    """Dutch and English page share answers: neither tab writes back the state it read when it loaded."""
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    problems = open_page(first, base_url + PAGE) + open_page(second, base_url + "/en" + PAGE)
+    rate(first, "safety.need-1", "partly")
+    item(first, "safety.need-1").locator("textarea").fill("Notitie uit tab 1")
+    item(first, "safety.need-1").locator("textarea").blur()
+    rate(second, "safety.need-2", "in_place")
+    # The second tab heard the first: it shows the rating and note without a reload.
+    expect(item(second, "safety.need-1").locator("textarea")).to_have_value("Notitie uit tab 1")
+    rate(first, "future.need-1", "not_in_place")
+    first.reload()
+    first.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert item(first, "safety.need-1").locator('input[value="partly"]').is_checked()
+    assert item(first, "safety.need-1").locator("textarea").input_value() == "Notitie uit tab 1"
+    assert item(first, "safety.need-2").locator('input[value="in_place"]').is_checked()
+    second.reload()
+    second.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert item(second, "future.need-1").locator('input[value="not_in_place"]').is_checked()
+    # An older record never overwrites a newer one.
+    key = STORAGE_PREFIX + "answer.safety.need-1"
+    newer = json.loads(first.evaluate(f"localStorage.getItem('{key}')"))
+    assert (
+        second.evaluate("([key]) => { const r = JSON.parse(localStorage.getItem(key)); return r.rating; }", [key])
+        == newer["rating"]
+    )
+    assert problems == []
+    context.close()
+
+
+@browser_test
+def test_three_exports_combine_into_counts_disagreements_first(page, base_url, tmp_path):
+    problems = open_page(page, base_url + PAGE)
+    broken = tmp_path / "kapot.json"
+    broken.write_bytes(b"\xff\xfe not utf-8")
+    page.set_input_files("#vt-sa-team-files", [str(p) for p in TEAM] + [str(broken), str(TEAM[0])])
+    expect(page.locator("#vt-sa-team-summary")).to_contain_text("3 exports meegeteld")
+    messages = page.locator("#vt-sa-team-messages").inner_text()
+    assert "kapot.json: Niet meegeteld. Dit bestand is niet als UTF-8 opgeslagen" in messages
+    assert "dezelfde persoon of hetzelfde bestand als anna.json" in messages
+    assert "Bram, teamleider: 3 antwoorden meegeteld." in messages
+    entries = page.locator(".vt-sa-team-item")
+    # Disagreements first: safety.need-1 (in place 1, partly 2) and housing.condition-3; then safety.need-2.
+    assert [e.get_attribute("data-item") for e in entries.all()] == [
+        "safety.need-1",
+        "housing.condition-3",
+        "safety.need-2",
+    ]
+    first = item_team = page.locator('.vt-sa-team-item[data-item="safety.need-1"]')
+    assert "Verschil van mening:" in first.locator("h4").inner_text()  # not by colour alone
+    rows = {r.locator("th").inner_text(): r.locator("td").all_inner_texts() for r in first.locator("tbody tr").all()}
+    assert rows["Geregeld"] == ["1", "Anna, pedagogisch medewerker"]
+    assert rows["Deels geregeld"] == ["2", "Bram, teamleider, Chris, kindbegeleider"]
+    assert rows["Niet geregeld"][0] == "0"
+    assert "Plan ligt er." in item_team.inner_text() and "Niet voor ieder kind." in item_team.inner_text()
+    agreed = page.locator('.vt-sa-team-item[data-item="safety.need-2"]')
+    assert agreed.get_attribute("data-disagree") == "false"
+    assert agreed.locator("tbody tr").first.locator("td").first.inner_text() == "3"
+    # The consensus puts the item in the action plan and survives a reload.
+    first.locator("select").select_option("partly")
+    expect(page.locator('#vt-sa-plan [data-item="safety.need-1"][data-action-field="what"]')).to_be_visible()
+    page.reload()
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    expect(page.locator('#vt-sa-plan [data-item="safety.need-1"][data-action-field="what"]')).to_be_visible()
+    assert problems == []
+
+
+@browser_test
+def test_action_plan_survives_reload_export_and_import(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = open_page(page, base_url + "/en" + PAGE)
+    rate(page, "safety.need-1", "not_in_place")
+    field = lambda name: page.locator(f'#vt-sa-plan [data-item="safety.need-1"][data-action-field="{name}"]')  # noqa: E731
+    field("what").fill("Write a safety plan with every child")
+    field("who").fill("Team leader")
+    field("due").fill("2026-06-30")
+    field("status").select_option("in_progress")
+    page.reload()
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert field("what").input_value() == "Write a safety plan with every child"
+    assert field("due").input_value() == "2026-06-30" and field("status").input_value() == "in_progress"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as JSON").click()
+    exported = Path(download.value.path()).read_text()
+    doc = json.loads(exported)
+    jsonschema.validate(doc, assessment.schema())
+    assert doc["version"] == 2
+    assert doc["actions"] == [
+        {
+            "id": "safety.need-1",
+            "what": "Write a safety plan with every child",
+            "who": "Team leader",
+            "due": "2026-06-30",
+            "status": "in_progress",
+        }
+    ]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export the action plan as CSV").click()
+    rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+    assert rows[1] == [
+        "safety.need-1",
+        rows[1][1],
+        "Not in place",
+        "Write a safety plan with every child",
+        "Team leader",
+        "2026-06-30",
+        "In progress",
+    ]
+    fresh = browser.new_context().new_page()
+    open_page(fresh, base_url + PAGE)
+    path = Path(download.value.path()).with_suffix(".json")
+    path.write_text(exported)
+    import_file(fresh, path)
+    expect(fresh.locator('#vt-sa-plan [data-item="safety.need-1"][data-action-field="who"]')).to_have_value(
+        "Team leader"
+    )
+    assert problems == []
+    context.close()
+
+
+@browser_test
+def test_an_earlier_round_shows_what_moved(page, base_url, groups):
+    problems = open_page(page, base_url + PAGE)
+    safety = next(g for g in groups if g.id == "safety")
+    for entry in safety.items:
+        rate(page, entry.id, "in_place")
+    import_file(page, EXPORT)  # the earlier round: safety.need-1 partly, safety.need-2 not in place, ...
+    page.locator("#vt-sa-import-dialog").get_by_role("button", name="Vergelijken met mijn antwoorden").click()
+    export = assessment.load_export(EXPORT, {i.id for g in groups for i in g.items})
+    before = assessment.percent(assessment.score(safety, export.ratings()))
+    row = page.locator('.vt-sa-chart[data-kind="pillar"] tbody tr').first
+    cells = row.locator("td").all_inner_texts()
+    assert cells[:3] == ["100%", f"{before}%", f"+{100 - before}"]
+    assert problems == []
+
+
+def test_the_page_loads_its_scripts_only_on_its_page_and_tells_the_right_command(site):
+    html = (site / "self-assessment" / "index.html").read_text()
+    assert '<script src="../assets/javascripts/self-assessment/base.js">' in html
+    other = (site / "index.html").read_text()
+    assert "self-assessment" not in re.sub(r'href="[^"]*"', "", other).split("<script")[-1]
+    assert "self-assessment/" not in "".join(re.findall(r'<script src="([^"]*)"', other))
+    english = (site / "en" / "self-assessment" / "index.html").read_text()
+    assert '<script src="../../assets/javascripts/self-assessment/page.js">' in english
+    assert 'href="#sa-results-title"' in html  # the result in the table of contents
+
+
+def test_report_of_three_exports_and_an_earlier_round(tmp_path):
+    out = tmp_path / "team.pdf"
+    result = run_cli("scan-report", *map(str, TEAM), "--earlier", str(EXPORT), "--lang", "nl", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pdf_text(out).split())
+    assert "telt de antwoorden van 3 exports bij elkaar op: Anna, pedagogisch medewerker, Bram, teamleider" in text
+    # Safety over all nine answers: in place 1, partly 2, not in place 3 -> (1 + 1) / 6 = 33%.
+    assert "1. Veiligheid 33%" in text
+    assert "Vergeleken met de vorige ronde" in text and "Bram, teamleider: Niet voor ieder kind." in text
+
+
+def test_report_names_every_bad_file(tmp_path):
+    bad = FIXTURES / "bad" / "not-json.json"
+    result = run_cli("scan-report", str(TEAM[0]), str(bad), "--lang", "nl", "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and result.stderr.startswith(f"{bad}: not JSON")

@@ -95,23 +95,24 @@ def packs(
 
 @app.command("scan-report")
 def scan_report(
-    export_file: Path = typer.Argument(
-        ..., metavar="FILE.json", help="A self-assessment export (JSON, from the zelfscan page)."
+    export_files: list[Path] = typer.Argument(
+        ..., metavar="FILE.json...", help="Self-assessment exports (JSON, from the zelfscan page); several: a team."
     ),
     lang: str = typer.Option(..., "--lang", help="Language of the report, e.g. nl or en."),
     out: Path = typer.Option(..., "--out", help="Where to write the PDF."),
+    earlier: Path | None = typer.Option(None, "--earlier", help="An earlier round's export, to show what moved."),
     root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
-    """A PDF report of a self-assessment export: scores, chart, gaps and notes (see schemas/self-assessment.schema.json)."""
-    from .core.assessment import ExportError
-    from .print.scan_report import write_report
+    """A PDF report of one or more self-assessment exports: scores, chart, gaps and notes (see schemas/self-assessment.schema.json)."""
+    from .print.scan_report import ReportError, write_report
 
     content = _load(root)
     _check_language(content, lang)
     try:
-        result = write_report(content, export_file, lang, out)
-    except ExportError as exc:
-        typer.echo(f"{export_file}: {exc}", err=True)
+        result = write_report(content, export_files, lang, out, earlier)
+    except ReportError as exc:
+        for path, problem in exc.problems:
+            typer.echo(f"{path}: {problem}", err=True)
         raise typer.Exit(1) from None
     except OSError as exc:
         typer.echo(f"{out}: cannot write the report ({exc.strerror or exc})", err=True)

@@ -1,7 +1,7 @@
 """The self-assessment (zelfscan): its items, the export format, validation and scoring.
 
 An organisation rates every need of the six pillars and every condition of the seven living areas.
-The browser keeps the answers (overrides/assets/javascripts/self-assessment.js) and exports them as
+The browser keeps the answers (overrides/assets/javascripts/self-assessment/*.js) and exports them as
 JSON in the format below; `veilige-toekomst scan-report` reads such an export back.
 """
 
@@ -17,13 +17,18 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 import jsonschema
-from pydantic import Field, ValidationError, model_validator
+from pydantic import ValidationError, model_validator
 
 from .content import Content, area_meta, pillar_meta
 from .models import Strict
 
 FORMAT = "veilige-toekomst-self-assessment"
-VERSION = 1
+VERSION = 2
+"""The version the page writes. 2 added the person's name or role, answered_at and the action plan."""
+VERSIONS = (1, 2)
+"""The versions readers accept."""
+ACTION_STATUSES = ("planned", "in_progress", "done")
+NAME_MAX = 100
 GAP_RATINGS: tuple[Rating, ...] = ("not_in_place", "partly")
 """Ratings that make an item a gap, the most urgent first."""
 NOTE_MAX = 2000
@@ -90,19 +95,38 @@ def groups(content: Content, lang: str) -> list[Group]:
 # --- the export file -------------------------------------------------------------------------------
 
 
+# The constraints are the JSON Schema's (schemas/self-assessment.schema.json), checked before these
+# typed models are built; the models only give the checked data its Python types.
+
+
 class Answer(Strict):
-    id: str = Field(pattern=ITEM_ID)
+    id: str
     rating: Rating | None
-    note: str = Field(default="", max_length=NOTE_MAX)
+    note: str = ""
+    answered_at: datetime | None = None
+
+
+class Action(Strict):
+    """One line of the action plan (version 2): what will be done about an item, by whom, by when."""
+
+    id: str
+    what: str
+    who: str
+    due: str
+    """YYYY-MM-DD or empty."""
+    status: Literal["planned", "in_progress", "done"]
 
 
 class AssessmentExport(Strict):
     format: Literal[FORMAT]  # type: ignore[valid-type]
-    version: Literal[VERSION]  # type: ignore[valid-type]
-    language: str = Field(pattern=r"^[a-z]{2}$")
+    version: Literal[1, 2]
+    language: str
     exported_at: datetime
-    organisation: str = Field(default="", max_length=ORGANISATION_MAX)
+    organisation: str = ""
+    name: str = ""
+    """Who filled it in (version 2, optional)."""
     answers: list[Answer]
+    actions: list[Action] = []
 
     @model_validator(mode="after")
     def _each_item_once(self) -> AssessmentExport:
@@ -156,9 +180,10 @@ def parse_export(text: str, known_ids: set[str]) -> AssessmentExport:
         raise ExportError("not a self-assessment export (its JSON nests far too deep)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExportError(f'not a self-assessment export (expected "format": "{FORMAT}")')
-    if data.get("version") != VERSION:
+    if data.get("version") not in VERSIONS:
         raise ExportError(
-            f"export version {data.get('version')!r} is not supported (this tool reads version {VERSION})"
+            f"export version {data.get('version')!r} is not supported"
+            f" (this tool reads versions {', '.join(map(str, VERSIONS))})"
         )
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema()).iter_errors(data))
     if error is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..core import assessment
-from ..core.assessment import AssessmentExport, Group, Score
+from ..core.assessment import AssessmentExport, ExportError, Group, Score
 from ..core.content import Content, pillar_meta
 from ..render import charts
 from . import pdf
@@ -39,21 +39,93 @@ class Kind:
     table: Markup
 
 
+def _team_score(group: Group, exports: list[AssessmentExport]) -> Score:
+    """The counts of every export's ratings added up, so the score is over all answers together."""
+    counts: dict[str | None, int] = {}
+    for export in exports:
+        for rating, count in assessment.score(group, export.ratings()).counts.items():
+            counts[rating] = counts.get(rating, 0) + count
+    return Score(counts)  # type: ignore[arg-type]
+
+
+def _most_urgent(exports: list[AssessmentExport]) -> dict[str, assessment.Rating | None]:
+    """Per item the most urgent rating anyone gave (RATINGS order), so a gap seen by one person is listed."""
+    merged: dict[str, assessment.Rating | None] = {}
+    for export in exports:
+        for item_id, rating in export.ratings().items():
+            old = merged.get(item_id)
+            if (
+                rating is not None and (old is None or assessment.RATINGS.index(rating) < assessment.RATINGS.index(old))
+            ) or item_id not in merged:
+                merged[item_id] = rating
+    return merged
+
+
+def person(export: AssessmentExport, index: int) -> str:
+    """How the report names whoever filled in an export: the name or role they gave, else "1", "2", …"""
+    return export.name or str(index + 1)
+
+
 class ReportView:
-    def __init__(self, content: Content, export: AssessmentExport, lang: str):
-        self.content, self.export, self.lang = content, export, lang
+    """What the template shows: one export, or several (a team round), optionally next to an earlier round."""
+
+    def __init__(
+        self, content: Content, exports: list[AssessmentExport], lang: str, earlier: AssessmentExport | None = None
+    ):
+        self.content, self.exports, self.export, self.lang = content, exports, exports[0], lang
+        self.earlier = earlier
         self.groups = assessment.groups(content, lang)
-        self.ratings = export.ratings()
-        self.notes = export.notes()
-        self.scores = {g.id: assessment.score(g, self.ratings) for g in self.groups}
+        self.ratings = _most_urgent(exports)
+        self.notes = self._notes()
+        self.scores = {g.id: _team_score(g, exports) for g in self.groups}
         self.total = sum(len(g.items) for g in self.groups)
         self.gaps = assessment.gaps(self.groups, self.ratings)
         self.focus = {pillar_meta(page).id: pillar_meta(page).focus for page in content.pillars(lang)}
+
+    def _notes(self) -> dict[str, str]:
+        if len(self.exports) == 1:
+            return self.export.notes()
+        notes: dict[str, list[str]] = {}
+        for index, export in enumerate(self.exports):
+            for item_id, note in export.notes().items():
+                notes.setdefault(item_id, []).append(f"{person(export, index)}: {note}")
+        return {item_id: " · ".join(texts) for item_id, texts in notes.items()}
+
+    def persons(self) -> str:
+        return ", ".join(person(export, index) for index, export in enumerate(self.exports))
+
+    def moved(self) -> list[list[str]]:
+        """Per group: label, earlier score, score now, change in percentage points."""
+        assert self.earlier is not None
+        before = self.earlier.ratings()
+        rows = []
+        for group in self.groups:
+            now, then = assessment.percent(self.scores[group.id]), assessment.percent(assessment.score(group, before))
+            change = "–" if now is None or then is None else f"{now - then:+d}".replace("-", "−")
+            rows.append(
+                [
+                    f"{group.number}. {group.title}",
+                    "–" if then is None else f"{then}%",
+                    percent(self.scores[group.id]),
+                    change,
+                ]
+            )
+        return rows
+
+    def moved_table(self) -> Markup:
+        columns = [
+            self.t("sa_report_scores"),
+            self.t("sa_report_earlier_col"),
+            self.t("sa_score_col"),
+            self.t("sa_difference_col"),
+        ]
+        return Markup(charts.data_table(self.t("sa_report_earlier"), columns, self.moved(), numeric=range(1, 4)))
 
     def t(self, key: str, **values: object) -> str:
         return self.content.ui(self.lang, key, **values)
 
     def count(self, rating: str | None) -> int:
+        """Items with this rating (for a team: the most urgent rating anyone gave; None: rated by nobody)."""
         return sum(1 for g in self.groups for i in g.items if self.ratings.get(i.id) == rating)
 
     def where(self, group: Group) -> str:
@@ -121,22 +193,28 @@ def title(content: Content, lang: str) -> str:
     return f"{content.ui(lang, 'sa_report_kicker')}: {content.ui(lang, 'sa_report_title')}"
 
 
-def render_html(content: Content, export: AssessmentExport, lang: str) -> str:
-    view = ReportView(content, export, lang)
+def render_html(
+    content: Content, exports: list[AssessmentExport], lang: str, earlier: AssessmentExport | None = None
+) -> str:
+    """The report as HTML: one export, or a team round of several, with an earlier round if given."""
+    view = ReportView(content, exports, lang, earlier)
     return _templates.get_template(TEMPLATE).render(
         view=view,
         t=view.t,
         title=title(content, lang),
-        export=export,
-        date=export.exported_at.date().isoformat(),
+        export=view.export,
+        date=max(e.exported_at for e in exports).date().isoformat(),
         stylesheets=Markup(pdf.stylesheet_tags(*STYLESHEETS)),
     )
 
 
-def render_pdf(content: Content, export: AssessmentExport, lang: str) -> pdf.Pdf:
-    author = export.organisation or content.ui(lang, "sa_report_kicker")
+def render_pdf(
+    content: Content, exports: list[AssessmentExport], lang: str, earlier: AssessmentExport | None = None
+) -> pdf.Pdf:
+    """The report as PDF (see render_html)."""
+    author = exports[0].organisation or content.ui(lang, "sa_report_kicker")
     return pdf.render_pdf(
-        render_html(content, export, lang),
+        render_html(content, exports, lang, earlier),
         base_url=pdf.TEMPLATES,
         lang=lang,
         title=title(content, lang),
@@ -149,9 +227,31 @@ def known_ids(content: Content) -> set[str]:
     return {item.id for group in assessment.groups(content, content.default_language) for item in group.items}
 
 
-def write_report(content: Content, export_path: Path, lang: str, out: Path) -> pdf.Pdf:
-    """Check the export against this content, then write the report; raise ExportError on a bad export."""
-    export = assessment.load_export(export_path, known_ids(content))
-    result = render_pdf(content, export, lang)
+class ReportError(Exception):
+    """Exports that cannot be used, each with its problem: [(path, message)]."""
+
+    def __init__(self, problems: list[tuple[Path, str]]):
+        super().__init__("; ".join(f"{path}: {message}" for path, message in problems))
+        self.problems = problems
+
+
+def write_report(
+    content: Content, export_paths: list[Path], lang: str, out: Path, earlier_path: Path | None = None
+) -> pdf.Pdf:
+    """Check every export (and the earlier round) against this content, then write the report.
+
+    Raises ReportError listing every file with its problem when any cannot be used; nothing is written then.
+    """
+    ids = known_ids(content)
+    exports, problems = [], []
+    for path in [*export_paths, *([earlier_path] if earlier_path else [])]:
+        try:
+            exports.append(assessment.load_export(path, ids))
+        except ExportError as exc:
+            problems.append((path, str(exc)))
+    if problems:
+        raise ReportError(problems)
+    earlier = exports.pop() if earlier_path else None
+    result = render_pdf(content, exports, lang, earlier)
     pdf.write_pdf(out, result.data)
     return result

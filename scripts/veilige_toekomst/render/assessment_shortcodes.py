@@ -1,7 +1,8 @@
 """`<!-- self-assessment -->`: the zelfscan as a printable checklist, with data for the script that adds the rest.
 
 Without JavaScript the page is a complete checklist (every item with its four ratings and a note field).
-self-assessment.js unhides the tool bar and the results, and keeps the answers in the browser. The items
+The scripts in assets/javascripts/self-assessment/ (SCRIPTS, loaded only here) unhide the tool bar, the
+results, the team round and the action plan, and keep the answers in the browser. The items
 and the interface strings travel inside the page as JSON, so it works opened from disk too. Links to the
 pillar and area pages are Markdown links, so mkdocs writes them for the site and for the offline edition
 alike (and checks their anchors); the script takes each page's address from them.
@@ -15,10 +16,18 @@ from html import escape
 from ..core import assessment
 from ..core.assessment import Group
 from ..core.urls import relative_md
-from .context import Context, no_args, shortcode
+from . import charts
+from .context import Context, asset_url, no_args, shortcode
 
-STORAGE_KEY = f"veilige-toekomst.self-assessment.v{assessment.VERSION}"
-"""One key for every language: the item ids are the same in Dutch and English."""
+OLD_STORAGE_KEY = "veilige-toekomst.self-assessment.v1"
+"""Where the first version of the page kept all answers under one key; read once and moved over."""
+STORAGE_PREFIX = "veilige-toekomst.self-assessment."
+"""Each answer, action and consensus has its own key under this prefix, the same in every language."""
+SCRIPTS = tuple(
+    f"assets/javascripts/self-assessment/{part}.js"
+    for part in ("base", "store", "model", "render", "files", "team", "page")
+)
+"""Classic scripts sharing window.VT.sa, in the order they load (ES modules do not load from file://)."""
 
 SCRIPT_STRINGS = (
     "pillar",
@@ -35,6 +44,8 @@ SCRIPT_STRINGS = (
     "sa_difference_col",
     "sa_unrated_col",
     "sa_summary",
+    "sa_summary_not_applicable_one",
+    "sa_summary_not_applicable_other",
     "sa_gaps_none",
     "sa_gap_rating",
     "sa_item_where",
@@ -44,8 +55,34 @@ SCRIPT_STRINGS = (
     "sa_compare_yours_short",
     "sa_compare_col_short",
     "sa_msg_saved_nowhere",
-    "sa_msg_storage_corrupt",
-    "sa_msg_storage_unknown",
+    "sa_msg_storage_full",
+    "sa_msg_storage_room",
+    "sa_msg_storage_dropped_one",
+    "sa_msg_storage_dropped_other",
+    "sa_err_not_utf8",
+    "sa_team_added_one",
+    "sa_team_added_other",
+    "sa_team_not_added",
+    "sa_team_twice",
+    "sa_team_unknown_one",
+    "sa_team_unknown_other",
+    "sa_team_language",
+    "sa_team_summary_one",
+    "sa_team_summary_other",
+    "sa_team_disagree",
+    "sa_team_rating_col",
+    "sa_team_count_col",
+    "sa_team_who_col",
+    "sa_team_consensus",
+    "sa_team_consensus_none",
+    "sa_plan",
+    "sa_plan_none",
+    "sa_plan_item",
+    "sa_plan_what",
+    "sa_plan_who",
+    "sa_plan_due",
+    "sa_plan_status",
+    "sa_plan_file_stem",
     "sa_msg_imported",
     "sa_msg_comparing",
     "sa_msg_compare_stopped",
@@ -70,6 +107,7 @@ SCRIPT_STRINGS = (
     "sa_csv_note",
     "sa_msg_exported",
 ) + tuple(f"sa_rating_{rating}" for rating in assessment.RATINGS)
+SCRIPT_STRINGS += tuple(f"sa_plan_status_{status}" for status in assessment.ACTION_STATUSES)
 
 
 def _json_for_script(data: object) -> str:
@@ -81,9 +119,13 @@ def _json_for_script(data: object) -> str:
 def _page_data(ctx: Context, groups: list[Group]) -> dict:
     return {
         "format": assessment.FORMAT,
-        "version": assessment.VERSION,
+        "versions": list(assessment.VERSIONS),
+        "schema": assessment.schema(),
+        "chart": charts.constants(),
         "language": ctx.lang,
-        "storageKey": STORAGE_KEY,
+        "storagePrefix": STORAGE_PREFIX,
+        "oldStorageKey": OLD_STORAGE_KEY,
+        "actionStatuses": list(assessment.ACTION_STATUSES),
         "ratings": list(assessment.RATINGS),
         "gapRatings": list(assessment.GAP_RATINGS),
         "noteMax": assessment.NOTE_MAX,
@@ -137,12 +179,15 @@ def _toolbar(ctx: Context, total: int) -> str:
         button.format(extra="", action="export-json", label=ui("sa_export_json")),
         button.format(extra="", action="export-csv", label=ui("sa_export_csv")),
         button.format(extra="", action="import", label=ui("sa_import")),
+        button.format(extra="", action="export-plan-csv", label=ui("sa_export_plan_csv")),
         button.format(extra="", action="print", label=ui("sa_print")),
         button.format(extra=" vt-sa-danger", action="delete", label=ui("sa_delete")),
     ]
     return f"""<div class="vt-sa-tool" id="vt-sa-tool" hidden>
 <div class="vt-sa-organisation"><label for="vt-sa-organisation">{ui("sa_organisation")}</label>
-<input type="text" id="vt-sa-organisation" maxlength="{assessment.ORGANISATION_MAX}" autocomplete="organization"></div>
+<input type="text" id="vt-sa-organisation" maxlength="{assessment.ORGANISATION_MAX}" autocomplete="organization">
+<label for="vt-sa-name">{ui("sa_name")}</label>
+<input type="text" id="vt-sa-name" maxlength="{assessment.NAME_MAX}"></div>
 <div class="vt-sa-actions">
 {chr(10).join(actions)}
 <input type="file" id="vt-sa-import-file" accept=".json,application/json" hidden aria-label="{ui("sa_import")}">
@@ -167,9 +212,13 @@ def _toolbar(ctx: Context, total: int) -> str:
 
 
 def _results(ctx: Context) -> str:
+    """The result, the team round and the action plan, filled in by the script. The headings are
+    Markdown, so the table of contents lists them; CSS hides them until the script runs."""
     ui = lambda key: escape(ctx.ui(key))  # noqa: E731
-    return f"""<section class="vt-sa-results" id="sa-results" aria-labelledby="sa-results-title" hidden>
-<h2 id="sa-results-title">{ui("sa_results")}</h2>
+    button = '<button type="button" class="md-button" data-action="{action}">{label}</button>'
+    return f"""## {ctx.ui("sa_results")} {{#sa-results-title .vt-sa-scripted}}
+
+<section class="vt-sa-results" id="sa-results" aria-labelledby="sa-results-title" hidden>
 <p>{ui("sa_results_intro")}</p>
 <p id="vt-sa-summary"></p>
 <div id="vt-sa-compare" class="vt-sa-compare" hidden><p id="vt-sa-compare-text"></p>
@@ -178,6 +227,27 @@ def _results(ctx: Context) -> str:
 <h3 id="sa-gaps">{ui("sa_gaps")}</h3>
 <p>{ui("sa_gaps_intro")}</p>
 <div id="vt-sa-gaps"></div>
+</section>
+
+## {ctx.ui("sa_team")} {{#sa-team .vt-sa-scripted}}
+
+<section class="vt-sa-team" id="vt-sa-team" aria-labelledby="sa-team" hidden>
+<p>{ui("sa_team_intro")}</p>
+<div class="vt-sa-drop" id="vt-sa-team-drop">
+{button.format(action="team-add", label=ui("sa_team_add"))}
+<span>{ui("sa_team_drop")}</span>
+{button.format(action="team-clear", label=ui("sa_team_clear"))}
+<input type="file" id="vt-sa-team-files" accept=".json,application/json" multiple hidden aria-label="{ui("sa_team_add")}">
+</div>
+<ul id="vt-sa-team-messages" class="vt-sa-team-messages" aria-live="polite"></ul>
+<div id="vt-sa-team-result"></div>
+</section>
+
+## {ctx.ui("sa_plan")} {{#sa-plan .vt-sa-scripted}}
+
+<section class="vt-sa-plan" aria-labelledby="sa-plan">
+<p class="vt-sa-scripted">{ui("sa_plan_intro")}</p>
+<div id="vt-sa-plan"></div>
 </section>"""
 
 
@@ -195,5 +265,6 @@ def _self_assessment(ctx: Context, args: list[str]) -> str:
         f"## {ctx.ui('sa_living_areas')} {{#sa-living-areas}}",
         *[_group_markdown(ctx, g) for g in groups if g.kind == "living_area"],
         _results(ctx),
+        *(f'<script src="{asset_url(ctx, script)}"></script>' for script in SCRIPTS),
     ]
     return "\n\n".join(parts)

@@ -34,6 +34,23 @@ HATCH = "#8a3b12"  # 7.4:1 on white; drawn as stripes with an outline in the sam
 TRACK = "#eaf0ef"  # the full scale behind each bar; decorative
 
 
+def constants() -> dict[str, object]:
+    """The measures (SVG user units) and colours above, for the self-assessment page's script to draw
+    its charts exactly like these (it receives them in the page data)."""
+    return {
+        "width": WIDTH,
+        "font": FONT,
+        "line": LINE,
+        "bar": BAR,
+        "gap": ROW_GAP,
+        "valueSpace": VALUE_SPACE,
+        "labelChars": LABEL_CHARS,
+        "solid": SOLID,
+        "hatch": HATCH,
+        "track": TRACK,
+    }
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str

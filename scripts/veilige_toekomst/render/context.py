@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from ..core.content import Content
 from ..core.pages import Page
+from ..core.urls import page_url
 
 
 class ShortcodeError(Exception):
@@ -44,6 +45,13 @@ def shortcode(name: str) -> Callable[[Handler], Handler]:
         return handler
 
     return register
+
+
+def asset_url(ctx: Context, path: str) -> str:
+    """The relative URL of a theme asset ("assets/javascripts/x.js") from the page being rendered; pages
+    in other languages than the default live one folder deeper."""
+    depth = page_url(ctx.page.src, ctx.directory_urls).count("/") + (ctx.lang != ctx.content.default_language)
+    return "../" * depth + path
 
 
 def no_args(args: list[str], name: str) -> None:

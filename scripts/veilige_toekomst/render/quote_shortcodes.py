@@ -8,9 +8,9 @@ from typing import get_args
 from ..core.markdown_syntax import used_ids
 from ..core.models import Quote
 from ..core.pages import Page
-from ..core.urls import page_url, relative_url
+from ..core.urls import relative_url
 from . import quotes
-from .context import Context, ShortcodeError, lookup, no_args, one_arg, shortcode
+from .context import Context, ShortcodeError, asset_url, lookup, no_args, one_arg, shortcode
 
 FILTER_SCRIPT = "assets/javascripts/quotes-filter.js"
 SETTINGS: tuple[str, ...] = get_args(Quote.model_fields["setting"].annotation)
@@ -53,7 +53,7 @@ def _collection(ctx: Context, args: list[str]) -> str:
             f'<p class="vt-quotes-status" role="status" data-vt-quotes-status>{status}</p>',
             *groups,
             "</div>",
-            f'<script src="{_asset_url(ctx, FILTER_SCRIPT)}" defer></script>',
+            f'<script src="{asset_url(ctx, FILTER_SCRIPT)}" defer></script>',
         ]
     )
 
@@ -117,9 +117,3 @@ def _radios(ctx: Context, name: str, choices: list[tuple[str, str]]) -> str:
         for value, key in choices
     )
     return f'<fieldset class="vt-quotes-{name}"><legend>{escape(ctx.ui("quotes_" + name))}</legend>{items}</fieldset>'
-
-
-def _asset_url(ctx: Context, path: str) -> str:
-    """A theme asset from this page; pages in other languages than the default live one folder deeper."""
-    depth = page_url(ctx.page.src, ctx.directory_urls).count("/") + (ctx.lang != ctx.content.default_language)
-    return "../" * depth + path
