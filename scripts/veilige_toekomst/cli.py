@@ -112,6 +112,34 @@ def scan_report(
     typer.echo(f"{out}: {result.pages} pages")
 
 
+quizzes = typer.Typer(no_args_is_help=True, help="The self-check quizzes for learning platforms.")
+app.add_typer(quizzes, name="quizzes")
+
+
+@quizzes.command("export")
+def quizzes_export(
+    fmt: str = typer.Option(..., "--format", help="gift, moodle-xml or qti (an IMS QTI 2.1 content package, zip)."),
+    lang: str = typer.Option(..., "--lang", help="Language of the file, e.g. nl or en (one language per file)."),
+    module: list[str] = typer.Option(
+        [], "--module", help="Module id (safety, housing, …); repeat for several; default all."
+    ),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write the file."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Quizzes with each option's feedback and the explanation, for Moodle, Canvas, Totara and the like."""
+    from .render.quiz_export import ExportError, export_quizzes
+
+    content = _load(root)
+    _check_language(content, lang)
+    try:
+        data = export_quizzes(content, lang, fmt, [m for value in module for m in value.split(",") if m])
+    except ExportError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    write_atomically(output, data)
+    typer.echo(f"{output}: {len(data) / 1024:.0f} kB")
+
+
 i18n = typer.Typer(no_args_is_help=True, help="Translations: what each language lacks or lags behind.")
 app.add_typer(i18n, name="i18n")
 
