@@ -27,6 +27,10 @@ from ..render.quiz_export import plain
 from ..render.shortcodes import quiz_markdown
 from . import packs_render
 
+PER_CHART = 6
+"""Bars on one slide at most (a pair counts two), so each label stays readable from the back of a room."""
+PER_TABLE = 5
+"""Rows of figures on one slide at most."""
 DEFAULT_PRIMARY = "#1f5c57"
 """The project's own colour (7.6:1 against white) when the organisation chooses none."""
 
@@ -175,6 +179,13 @@ def _needs_slides(content: Content, page: Page, lang: str, activity: str) -> lis
     return slides
 
 
+def _parts(count: int, most: int) -> list[tuple[int, int]]:
+    """(start, end) of `count` items cut into as few even parts of at most `most` as can be."""
+    pieces = -(-count // most)
+    size = -(-count // pieces)
+    return [(start, min(count, start + size)) for start in range(0, count, size)]
+
+
 def _figure_slides(content: Content, pages: list[Page], lang: str) -> list[Slide]:
     """Each group of figures the pages cite: a bar chart where the group is plain percentages, a table otherwise."""
     stats = content.statistics
@@ -193,29 +204,46 @@ def _figure_slides(content: Content, pages: list[Page], lang: str) -> list[Slide
             return formatting.statistic(stat, lang, default, lambda key, **v: content.ui(lang, key, **v), side)
 
         labels = tuple(text_in(s.label, lang, default) for s in entries)
-        if charted(entries) and all(s.value is not None or s.vo is not None for s in entries):
+        if charted(entries):
+            # As on the figures page: all children where the booklet gives it, then the two shelters side by side.
+            overall = [s for s in entries if s.value is not None]
             split = [s for s in entries if s.vo is not None]
-            if split and len(split) == len(entries):
-                series = (
-                    Series(content.ui(lang, "figures_ws"), tuple(s.vo for s in entries)),
-                    Series(content.ui(lang, "figures_hs"), tuple(s.mo for s in entries)),
+            charts = []
+            if overall:
+                charts.append(
+                    (overall, (Series(title, tuple(s.value for s in overall)),), (tuple(shown(s) for s in overall),))
                 )
-                texts = (tuple(shown(s, s.vo) for s in entries), tuple(shown(s, s.mo) for s in entries))
-            else:
-                series = (Series(title, tuple(s.value or 0.0 for s in entries)),)
-                texts = (tuple(shown(s) for s in entries),)
-            description = "; ".join(
-                f"{label}: "
-                + ", ".join(f"{ser.name} {t[i]}" if len(series) > 1 else t[i] for ser, t in zip(series, texts))
-                for i, label in enumerate(labels)
-            )
-            chart = Chart(labels, series, texts, f"{title}. {description}")
-            slides.append(Slide("chart", title, chart=chart, caption=source))
+            if split:
+                series = (
+                    Series(content.ui(lang, "figures_ws"), tuple(s.vo for s in split)),
+                    Series(content.ui(lang, "figures_hs"), tuple(s.mo for s in split)),
+                )
+                charts.append(
+                    (split, series, (tuple(shown(s, s.vo) for s in split), tuple(shown(s, s.mo) for s in split)))
+                )
+            for chosen, series, texts in charts:
+                names = tuple(text_in(s.label, lang, default) for s in chosen)
+                parts = _parts(len(names), PER_CHART // len(series))
+                for part, (start, end) in enumerate(parts, 1):
+                    cut = tuple(Series(ser.name, ser.values[start:end]) for ser in series)
+                    cut_texts = tuple(t[start:end] for t in texts)
+                    description = "; ".join(
+                        f"{name}: "
+                        + ", ".join(f"{ser.name} {t[i]}" if len(cut) > 1 else t[i] for ser, t in zip(cut, cut_texts))
+                        for i, name in enumerate(names[start:end])
+                    )
+                    shown_title = f"{title} ({part}/{len(parts)})" if len(parts) > 1 else title
+                    chart = Chart(names[start:end], cut, cut_texts, f"{title}. {description}")
+                    slides.append(Slide("chart", shown_title, chart=chart, caption=source))
         else:
             rows = [(content.ui(lang, "figures_meaning"), content.ui(lang, "figures_figure"))]
             rows += [
                 (label, shown(s) if s.value is not None or s.display else content.ui(lang, "figures_not_given"))
                 for label, s in zip(labels, entries)
             ]
-            slides.append(Slide("table", title, table=tuple(rows), caption=source))
+            head, body = rows[0], rows[1:]
+            parts = _parts(len(body), PER_TABLE)
+            for part, (start, end) in enumerate(parts, 1):
+                shown_title = f"{title} ({part}/{len(parts)})" if len(parts) > 1 else title
+                slides.append(Slide("table", shown_title, table=(head, *body[start:end]), caption=source))
     return slides
