@@ -89,6 +89,30 @@ def packs(
     typer.echo(summary(results))
 
 
+@app.command()
+def slides(
+    lang: list[str] = typer.Option(["all"], "--lang", help="nl, en or all (repeat or comma-separate for several)."),
+    module: list[str] = typer.Option(["all"], "--module", help="Module id (context, safety, …) or all."),
+    out: Path | None = typer.Option(None, "--out", help="Folder for the files (default: build/packs)."),
+    jobs: int = typer.Option(0, "--jobs", help="Parallel processes (default: 2)."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Editable trainer files per module: slides (.pptx), the slides as a 16:9 PDF, and a handout (.docx)."""
+    from .print.packs_build import PackError
+    from .print.trainer_files import build_trainer_files
+
+    try:
+        results = build_trainer_files(root, module, lang, out, jobs or None)
+    except ContentError as exc:
+        typer.echo(exc.report(), err=True)
+        raise typer.Exit(1) from None
+    except (PackError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    built = sum(r.built for r in results)
+    typer.echo(f"{len(results)} decks: {built} built, {len(results) - built} cached.")
+
+
 @app.command("scan-report")
 def scan_report(
     export_file: Path = typer.Argument(
