@@ -19,12 +19,12 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_PATTERN
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from .office import reproducible, stamp_properties
 from .slides import Deck, Slide
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in: PowerPoint's own 16:9
 MARGIN = Inches(0.6)
 TITLE_HEIGHT = Inches(1.25)
 TEXT = RGBColor(0x1A, 0x1A, 0x1A)  # 17:1 on white
