@@ -93,6 +93,30 @@ def packs(
     typer.echo(summary(results))
 
 
+@app.command()
+def slides(
+    lang: list[str] = typer.Option(["all"], "--lang", help="nl, en or all (repeat or comma-separate for several)."),
+    module: list[str] = typer.Option(["all"], "--module", help="Module id (context, safety, …) or all."),
+    out: Path | None = typer.Option(None, "--out", help="Folder for the files (default: build/packs)."),
+    jobs: int = typer.Option(0, "--jobs", help="Parallel processes (default: 2)."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Editable trainer files per module: slides (.pptx), the slides as a 16:9 PDF, and a handout (.docx)."""
+    from .print.packs_build import PackError
+    from .print.trainer_files import build_trainer_files
+
+    try:
+        results = build_trainer_files(root, module, lang, out, jobs or None)
+    except ContentError as exc:
+        typer.echo(exc.report(), err=True)
+        raise typer.Exit(1) from None
+    except (PackError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    built = sum(r.built for r in results)
+    typer.echo(f"{len(results)} decks: {built} built, {len(results) - built} cached.")
+
+
 @app.command("scan-report")
 def scan_report(
     export_files: list[Path] = typer.Argument(
@@ -150,6 +174,34 @@ def rules(
     else:
         write_atomically(path, updated.encode())
         typer.echo(f"{path.name}: table of rules written")
+
+
+quizzes = typer.Typer(no_args_is_help=True, help="The self-check quizzes for learning platforms.")
+app.add_typer(quizzes, name="quizzes")
+
+
+@quizzes.command("export")
+def quizzes_export(
+    fmt: str = typer.Option(..., "--format", help="gift, moodle-xml or qti (an IMS QTI 2.1 content package, zip)."),
+    lang: str = typer.Option(..., "--lang", help="Language of the file, e.g. nl or en (one language per file)."),
+    module: list[str] = typer.Option(
+        [], "--module", help="Module id (safety, housing, …); repeat for several; default all."
+    ),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write the file."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """Quizzes with each option's feedback and the explanation, for Moodle, Canvas, Totara and the like."""
+    from .render.quiz_export import ExportError, export_quizzes
+
+    content = _load(root)
+    _check_language(content, lang)
+    try:
+        data = export_quizzes(content, lang, fmt, [m for value in module for m in value.split(",") if m])
+    except ExportError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    write_atomically(output, data)
+    typer.echo(f"{output}: {len(data) / 1024:.0f} kB")
 
 
 i18n = typer.Typer(no_args_is_help=True, help="Translations: what each language lacks or lags behind.")
