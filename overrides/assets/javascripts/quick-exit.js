@@ -17,8 +17,7 @@
   if (!button) return;
   var target = button.getAttribute("data-vt-quick-exit");
   var status = document.querySelector("[data-vt-shift-status]");
-  var forms = JSON.parse(button.getAttribute("data-vt-shift-message") || "{}");
-  var plural = new Intl.PluralRules(document.documentElement.lang || "nl");
+  var forms = button.getAttribute("data-vt-shift-message");
   var presses = 0;
   var otherKeySinceShift = false;
   var timer = null;
@@ -37,8 +36,7 @@
   }
 
   function announce(left) {
-    var form = forms[plural.select(left)] || forms.other || "";
-    if (status) status.textContent = form.replace("{n}", String(left));
+    if (status) status.textContent = window.vtPlural(forms, left);
   }
 
   function isShift(event) {

@@ -58,6 +58,15 @@
     return { organisation: "", answers: {} };
   }
 
+  // A counted message: its plural forms travel as key_one, key_other… (docs/strings.yml, plural.js).
+  function counted(key, count) {
+    var forms = {};
+    Object.keys(S).forEach(function (name) {
+      if (name.indexOf(key + "_") === 0) forms[name.slice(key.length + 1)] = S[name];
+    });
+    return window.vtPlural(forms, count);
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
@@ -158,7 +167,7 @@
     try {
       var saved = readExport(JSON.parse(raw));
       state = { organisation: saved.organisation, answers: saved.answers };
-      if (saved.unknown.length) say(fill(S.sa_msg_storage_unknown, { count: saved.unknown.length }));
+      if (saved.unknown.length) say(counted("sa_msg_storage_unknown", saved.unknown.length));
     } catch (error) {
       // Damaged or from elsewhere: start clean, say so, and drop what cannot be read.
       state = emptyState();
@@ -413,7 +422,7 @@
       var gaps = items.filter(function (item) { return state.answers[item.id] && state.answers[item.id].rating === rating; });
       if (!gaps.length) return;
       any = true;
-      box.appendChild(make("h4", {}, fill(S.sa_gap_rating, { rating: S["sa_rating_" + rating], count: gaps.length })));
+      box.appendChild(make("h4", {}, fill(S.sa_gap_rating, { rating: S["sa_rating_" + rating], number: gaps.length })));
       var list = box.appendChild(make("ul", { "class": "vt-sa-gap-list", "data-rating": rating }));
       gaps.forEach(function (item) {
         var entry = list.appendChild(make("li", { "data-item": item.id }));
@@ -525,7 +534,7 @@
     save();
     showAnswers();
     update();
-    say(fill(S.sa_msg_imported, { count: Object.keys(found.answers).length }));
+    say(counted("sa_msg_imported", Object.keys(found.answers).length));
   }
 
   function compareWith(found) {
