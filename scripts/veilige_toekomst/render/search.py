@@ -17,7 +17,7 @@ def _search_form(ctx: Context, args: list[str]) -> str:
     return (
         f'<form class="vt-search" role="search" method="get" {attrs}>\n'
         f'<label for="vt-search-input">{escape(ctx.ui("search_label"))}</label>\n'
-        f'<div class="vt-search__row"><input id="vt-search-input" type="search" name="q" autocomplete="off">'
+        f'<div class="vt-search__row"><input id="vt-search-input" type="search" name="q" autocomplete="off" autofocus>'
         f' <button type="submit" class="md-button md-button--primary">{escape(ctx.ui("search"))}</button></div>\n'
         f"</form>\n"
         f'<p class="vt-search__status" role="status" aria-live="polite"></p>\n'
