@@ -77,3 +77,23 @@ def test_on_a_wide_screen_the_sidebar_menu_stays_in_the_tab_order(browser, base_
     _, stops = _tab_until(page, "inMenu")
     assert stops[-1]["onScreen"]
     context.close()
+
+
+@pytest.mark.parametrize("home", ["/", "/en/"])
+@pytest.mark.parametrize("screen_name", list(SCREENS))
+def test_the_phone_header_shows_the_whole_site_title(browser, base_url, home, screen_name):
+    context = browser.new_context(**SCREENS[screen_name])
+    page = context.new_page()
+    page.goto(base_url + home)
+    title, right, next_left = page.evaluate(
+        """() => {
+          const e = document.querySelector('.md-header__topic:first-child .md-ellipsis');
+          const range = document.createRange(); range.selectNodeContents(e);
+          const next = document.querySelector('.md-header__option .md-header__button');
+          return [getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth ? '' : e.textContent.trim(),
+                  range.getBoundingClientRect().right, next.getBoundingClientRect().left];
+        }"""
+    )
+    assert title == "Veilige Toekomst"
+    assert right <= next_left + 1  # the title does not run under the language button
+    context.close()
