@@ -22,8 +22,7 @@
     if (count === 0) {
       return root.getAttribute("data-shown-none");
     }
-    var template = root.getAttribute(count === 1 ? "data-shown-one" : "data-shown-other");
-    return template.replace("{count}", String(count));
+    return window.vtPlural(root.getAttribute("data-shown"), count);
   }
 
   function apply() {

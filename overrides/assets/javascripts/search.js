@@ -60,8 +60,10 @@
       item.appendChild(text);
       list.appendChild(item);
     });
-    var template = form.getAttribute(found.length ? "data-vt-search_results" : "data-vt-search_no_results");
-    status.textContent = template.replace("{n}", String(found.length)).replace("{q}", query);
+    var template = found.length
+      ? window.vtPlural(form.getAttribute("data-vt-search_results"), found.length)
+      : form.getAttribute("data-vt-search_no_results");
+    status.textContent = template.replace("{q}", query);
   }
 
   function run(query) {

@@ -19,6 +19,7 @@ def check_content(model: Content) -> list[Finding]:
         content.check_quotes,
         content.check_statistics,
         content.check_ui_strings,
+        content.check_plurals,
         content.check_usage,
         pack_texts.check_pack_texts,
         local_pages.check_local_pages,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..core import plurals
 from ..core.content import Content
 from ..core.findings import Collector
 from ..core.markdown_syntax import SHORTCODE, explicit_heading_ids, used_ids, without_fences
@@ -193,6 +194,39 @@ def check_ui_strings(content: Content, c: Collector) -> None:
         _check_translations(
             content.ui_located, (key,), texts, content.project.complete_languages, f"interface string '{key}'", c
         )
+
+
+def check_plurals(content: Content, c: Collector) -> None:
+    """A counted message ({n} or {count}) is written in plural forms, with every form each language needs.
+
+    "1 resultaten" is the fault this catches: `search_results_one` / `search_results_other` (core/plurals.py).
+    """
+    if content.ui_strings is None or content.ui_located is None:
+        return
+    strings, located = content.ui_strings.root, content.ui_located
+    bases: dict[str, str] = {}
+    for key, texts in strings.items():
+        split = plurals.split_key(key)
+        if split is not None:
+            bases.setdefault(split[0], key)
+        elif any(p in text for text in texts.values() for p in plurals.COUNT_PLACEHOLDERS):
+            c.add(
+                located.path,
+                located.line_of((key,)),
+                "plural",
+                f"interface string '{key}' has a count but no plural forms: write it as {key}_one and {key}_other "
+                "(and the other forms a language needs)",
+            )
+    for base, first in bases.items():
+        for lang in content.project.complete_languages:
+            missing = [f"{base}_{cat}" for cat in plurals.categories(lang) if f"{base}_{cat}" not in strings]
+            if missing:
+                c.add(
+                    located.path,
+                    located.line_of((first,)),
+                    "plural",
+                    f"counted message '{base}' needs {', '.join(missing)} for {lang}",
+                )
 
 
 def check_usage(content: Content, c: Collector) -> None:

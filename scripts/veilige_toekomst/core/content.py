@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import yamlsource
+from . import plurals, yamlsource
 from .findings import Collector
 from .models import LivingAreaMeta, PillarMeta, Quote, QuotesFile, Statistic, StatisticsFile, UiStrings
 from .pack_texts import TEXTS_FILE, PackTexts
@@ -79,6 +79,18 @@ class Content:
         texts = self.ui_strings.root.get(key) if self.ui_strings else None
         text = text_in(texts, lang, self.default_language) or key
         return text.format(**values) if values else text
+
+    def ui_count(self, lang: str, key: str, count: int, **values: object) -> str:
+        """The plural form of `key` for `count` in `lang` (core/plurals.py), `count` filled in as {n}/{count}."""
+        form = self.plural_forms(lang, key)
+        text = form.get(plurals.category(lang, count)) or form.get("other") or key
+        return text.format(n=count, count=count, **values)
+
+    def plural_forms(self, lang: str, key: str) -> dict[str, str]:
+        """Every plural form of `key` in `lang`, by CLDR category ({"one": ..., "other": ...}), for scripts."""
+        strings = self.ui_strings.root if self.ui_strings else {}
+        found = {c: strings.get(f"{key}_{c}") for c in plurals.categories(lang)}
+        return {c: text_in(texts, lang, self.default_language) for c, texts in found.items() if texts}
 
     def quiz(self, lang: str, module: str) -> Quiz | None:
         """The quiz of `module` in `lang`, or the default language's quiz it falls back to."""

@@ -78,6 +78,8 @@ class Organisation(Strict):
     contacts: list[Contact] = []
     quick_exit: str | None = None
     """Where the quick-exit button goes instead of mkdocs.yml's extra.quick_exit."""
+    single_entry_visit: bool | None = None
+    """True: links inside the site replace the history entry (one entry per visit); None: mkdocs.yml decides."""
     sections: Sections = Sections()
 
     def hidden_folders(self) -> list[str]:

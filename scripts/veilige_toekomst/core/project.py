@@ -23,6 +23,9 @@ class Project:
     """Languages that must have every page and entry; others may be partial (fall back to the default)."""
     quick_exit_url: str | None
     """Where the quick-exit button goes; None when it is switched off."""
+    single_entry_visit: bool
+    """Links inside the site replace the current history entry, so a whole visit is one entry and the
+    quick exit replaces it (mkdocs.yml extra.quick_exit.single_entry_visit, or the organisation file)."""
     organisation: Organisation
     """Who runs this copy of the site (organisation.py); the project's own defaults without a file."""
     organisation_file: Path | None
@@ -77,6 +80,7 @@ def load_project(root: Path | None = None) -> Project:
         default_language=default,
         complete_languages=complete,
         quick_exit_url=org.quick_exit if quick_exit and org.quick_exit else quick_exit,
+        single_entry_visit=_single_entry_visit(extra.get("quick_exit") or {}, org, located),
         organisation=org,
         organisation_file=org_file,
     )
@@ -93,3 +97,16 @@ def _quick_exit(options: dict, located: yamlsource.Located) -> str | None:
             [Finding("mkdocs.yml", located.line_of(("extra", "quick_exit", "url")), "quick-exit", problem)]
         )
     return url
+
+
+def _single_entry_visit(options: dict, org: Organisation, located: yamlsource.Located) -> bool:
+    """Off unless switched on: the organisation file's choice wins over mkdocs.yml's."""
+    if org.single_entry_visit is not None:
+        return org.single_entry_visit
+    value = options.get("single_entry_visit", False)
+    if not isinstance(value, bool):
+        line = located.line_of(("extra", "quick_exit", "single_entry_visit"))
+        raise ContentError(
+            [Finding("mkdocs.yml", line, "quick-exit", f"single_entry_visit is true or false, not {value!r}")]
+        )
+    return value

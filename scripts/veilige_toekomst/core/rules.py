@@ -71,6 +71,11 @@ RULES_LIST = (
         "translate every factor, one for one",
     ),
     Rule("heading-ids", "a translated page has the same heading ids ({#id})", "keep the ids of the Dutch headings"),
+    Rule(
+        "plural",
+        "an interface string with a count ({n}, {count}) has every plural form its language needs",
+        "write it as key_one / key_other (CLDR categories) in docs/strings.yml",
+    ),
     # Ids and references
     Rule(
         "duplicate-id", "ids of quotes, figures, pillars, areas and modules are unique", "give one of them another id"

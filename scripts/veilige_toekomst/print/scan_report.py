@@ -124,6 +124,10 @@ class ReportView:
     def t(self, key: str, **values: object) -> str:
         return self.content.ui(self.lang, key, **values)
 
+    def t_count(self, key: str, count: int, **values: object) -> str:
+        """A counted message in its plural form for `count` (docs/strings.yml key_one, key_other…)."""
+        return self.content.ui_count(self.lang, key, count, **values)
+
     def count(self, rating: str | None) -> int:
         """Items with this rating (for a team: the most urgent rating anyone gave; None: rated by nobody)."""
         return sum(1 for g in self.groups for i in g.items if self.ratings.get(i.id) == rating)

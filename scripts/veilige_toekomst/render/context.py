@@ -6,6 +6,7 @@ them. This module imports no handler, so handlers can import it without a cycle.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -32,6 +33,14 @@ class Context:
 
     def ui(self, key: str, **values: object) -> str:
         return self.content.ui(self.lang, key, **values)
+
+    def plural_forms(self, key: str) -> str:
+        """Every plural form of `key` as JSON, for a script's data attribute (plural.js picks one)."""
+        return json.dumps(self.content.plural_forms(self.lang, key), ensure_ascii=False)
+
+    def ui_count(self, key: str, count: int, **values: object) -> str:
+        """The plural form of `key` for `count` (core/plurals.py), with {n}/{count} and `values` filled in."""
+        return self.content.ui_count(self.lang, key, count, **values)
 
 
 T = TypeVar("T")

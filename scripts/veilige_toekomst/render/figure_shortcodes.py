@@ -71,9 +71,9 @@ class _GroupView:
         bars = [charts.Bar(self.text(s.label), s.value, self.value(s)) for s in stats if s.value is not None]
         high, low = max(bars, key=lambda b: b.value), min(bars, key=lambda b: b.value)
         title = ui("figures_chart_all", title=self.title)
-        description = ui(
+        description = self.ctx.ui_count(
             "figures_desc_bars",
-            count=len(bars),
+            len(bars),
             high=high.text,
             high_label=high.label,
             low=low.text,
@@ -97,7 +97,7 @@ class _GroupView:
             charts.Series(ui("figures_hs_short"), ui("figures_hs")),
         )
         title = ui("figures_chart_split", title=self.title)
-        description = ui("figures_desc_pairs", count=len(pairs), year=self.year)
+        description = self.ctx.ui_count("figures_desc_pairs", len(pairs), year=self.year)
         chart_id = f"chart-{self.group.id}-split"
         return self.figure(chart_id, title, charts.paired_bar_chart(chart_id, pairs, series, title, description))
 

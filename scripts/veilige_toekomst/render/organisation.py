@@ -28,6 +28,14 @@ def _organisation(ctx: Context, args: list[str]) -> str:
     return "\n".join(parts) + "\n</div>"
 
 
+@shortcode("quick-exit-history")
+def _quick_exit_history(ctx: Context, args: list[str]) -> str:
+    """On the quick-exit page: what Back does after the exit, for the setting this site was built with."""
+    no_args(args, "quick-exit-history")
+    key = "quick_exit_back_single" if ctx.content.project.single_entry_visit else "quick_exit_back_default"
+    return f'<p class="vt-quick-exit-history">{ctx.ui(key)}</p>'
+
+
 def _contact(contact: Contact, lang: str, default: str) -> str:
     ways = []
     if contact.phone:

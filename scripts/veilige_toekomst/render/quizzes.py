@@ -50,7 +50,7 @@ def _quiz_intro(ctx: Context, args: list[str]) -> str:
     # lands on the questions (without it, it would jump past them to the answer key).
     heading = f"## {ctx.ui('quiz_questions_title')} {{#questions}}"
     return "\n\n".join(
-        (ctx.ui("quiz_intro", n=len(quiz.questions), module=link), how, "<!-- mkdocs-quiz intro -->", heading)
+        (ctx.ui_count("quiz_intro", len(quiz.questions), module=link), how, "<!-- mkdocs-quiz intro -->", heading)
     )
 
 
@@ -96,6 +96,6 @@ def _quiz_list(ctx: Context, args: list[str]) -> str:
             about = module_page(ctx.content, quiz.id, ctx.lang)
             assert about is not None
             link = relative_md(ctx.page.src, quiz.page + ".md")
-            parts.append(f"- [{about.meta.title}]({link}) · {ctx.ui('quiz_count', n=len(quiz.questions))}")
+            parts.append(f"- [{about.meta.title}]({link}) · {ctx.ui_count('quiz_count', len(quiz.questions))}")
         parts.append("")
     return "\n".join(parts)

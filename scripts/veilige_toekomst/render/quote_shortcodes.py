@@ -41,11 +41,8 @@ def _collection(ctx: Context, args: list[str]) -> str:
                 f'<h2 id="theme-{theme}">{escape(_theme_heading(ctx, page))}</h2>{"".join(cards)}</section>'
             )
     # The script reads the count messages from here, so it needs no strings of its own.
-    messages = " ".join(
-        f'data-{key.replace("_", "-")}="{escape(ctx.ui("quotes_" + key))}"'
-        for key in ("shown_one", "shown_other", "shown_none")
-    )
-    status = escape(ctx.ui("quotes_shown_other", count=len(ctx.content.quotes)))
+    messages = f'data-shown="{escape(ctx.plural_forms("quotes_shown"))}" data-shown-none="{escape(ctx.ui("quotes_shown_none"))}"'
+    status = escape(ctx.ui_count("quotes_shown", len(ctx.content.quotes)))
     return "\n".join(
         [
             f'<div class="vt-quotes" data-vt-quotes {messages}>',

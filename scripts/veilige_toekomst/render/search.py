@@ -10,13 +10,14 @@ from .context import Context, no_args, shortcode
 @shortcode("search-form")
 def _search_form(ctx: Context, args: list[str]) -> str:
     no_args(args, "search-form")
-    attrs = " ".join(
-        f'data-vt-{key}="{escape(ctx.ui(key), quote=True)}"' for key in ("search_results", "search_no_results")
+    attrs = (
+        f'data-vt-search_results="{escape(ctx.plural_forms("search_results"), quote=True)}" '
+        f'data-vt-search_no_results="{escape(ctx.ui("search_no_results"), quote=True)}"'
     )
     return (
         f'<form class="vt-search" role="search" method="get" {attrs}>\n'
         f'<label for="vt-search-input">{escape(ctx.ui("search_label"))}</label>\n'
-        f'<div class="vt-search__row"><input id="vt-search-input" type="search" name="q" autocomplete="off">'
+        f'<div class="vt-search__row"><input id="vt-search-input" type="search" name="q" autocomplete="off" autofocus>'
         f' <button type="submit" class="md-button md-button--primary">{escape(ctx.ui("search"))}</button></div>\n'
         f"</form>\n"
         f'<p class="vt-search__status" role="status" aria-live="polite"></p>\n'

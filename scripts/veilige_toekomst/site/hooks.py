@@ -145,9 +145,11 @@ def _template_globals(config, page_url: str) -> dict:
     return {
         "ui": lambda key, **values: content.ui(lang, key, **values),
         "ui_in": lambda in_lang, key: content.ui(in_lang, key),
+        "plural_forms": lambda key: content.plural_forms(lang, key),
         "lang": lang,
         "search_url": get_relative_url(search, page_url) if search is not None else "",
         "quick_exit": content.project.quick_exit_url,
+        "single_entry_visit": content.project.single_entry_visit,
         "organisation": site_organisation.footer_name(content),
     }
 

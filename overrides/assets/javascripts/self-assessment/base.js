@@ -15,11 +15,15 @@
 
   sa.has = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
 
-  /* "{count} items" with {name} filled in; a key with _one/_other forms picks by `count`. */
+  /* "{count} items" with {name} filled in; a counted key (key_one, key_other… in docs/strings.yml)
+     picks its form by `count` with the CLDR rules of the page's language, as plural.js does. */
   sa.t = function (key, values) {
     values = values || {};
     var template = S[key];
-    if (template === undefined) template = values.count === 1 ? S[key + "_one"] : S[key + "_other"];
+    if (template === undefined) {
+      var form = new Intl.PluralRules(document.documentElement.lang || "nl").select(values.count);
+      template = S[key + "_" + form] || S[key + "_other"];
+    }
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
       return sa.has(values, name) ? String(values[name]) : whole;
     });

@@ -165,7 +165,7 @@
       var gaps = sa.items.filter(function (item) { return answers[item.id] && answers[item.id].rating === rating; });
       if (!gaps.length) return;
       any = true;
-      box.appendChild(make("h4", {}, sa.t("sa_gap_rating", { rating: S["sa_rating_" + rating], count: gaps.length })));
+      box.appendChild(make("h4", {}, sa.t("sa_gap_rating", { rating: S["sa_rating_" + rating], number: gaps.length })));
       var list = box.appendChild(make("ul", { "class": "vt-sa-gap-list", "data-rating": rating }));
       gaps.forEach(function (item) {
         var entry = list.appendChild(make("li", { "data-item": item.id }));
