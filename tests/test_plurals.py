@@ -11,7 +11,7 @@ from veilige_toekomst.core import plurals
 pytestmark = pytest.mark.xdist_group("browser")
 
 
-FILL = {"q": "x", "module": "m", "high": "", "high_label": "", "low": "", "low_label": "", "year": 2015}
+FILL = {"q": "x", "module": "m", "high": "", "high_label": "", "low": "", "low_label": "", "year": 2015, "persons": "Anna, Bram"}
 
 
 def _counted(content) -> list[str]:
