@@ -11,12 +11,13 @@ from .context import Context, no_args, shortcode
 def _search_form(ctx: Context, args: list[str]) -> str:
     no_args(args, "search-form")
     attrs = " ".join(
-        f'data-vt-{key}="{escape(ctx.ui(key), quote=True)}"' for key in ("search_results", "search_no_results")
+        f'data-vt-{key}="{escape(ctx.ui(key), quote=True)}"'
+        for key in ("search_results", "search_no_results", "search_other_language")
     )
     return (
         f'<form class="vt-search" role="search" method="get" {attrs}>\n'
         f'<label for="vt-search-input">{escape(ctx.ui("search_label"))}</label>\n'
-        f'<div class="vt-search__row"><input id="vt-search-input" type="search" name="q" autocomplete="off">'
+        f'<div class="vt-search__row"><input id="vt-search-input" type="search" name="q" autocomplete="off" autofocus>'
         f' <button type="submit" class="md-button md-button--primary">{escape(ctx.ui("search"))}</button></div>\n'
         f"</form>\n"
         f'<p class="vt-search__status" role="status" aria-live="polite"></p>\n'
