@@ -147,6 +147,8 @@
     if (start) p.appendChild(document.createTextNode("… "));
     ranges.forEach(function (range) {
       if (range[0] < at || range[0] + range[1] > end) return;
+      var word = text.slice(range[0], range[0] + range[1]), core = word.replace(WORD_EDGES, "");
+      if (core) range = [range[0] + word.indexOf(core), core.length];  // the word, not its quote marks or full stop
       p.appendChild(document.createTextNode(text.slice(at, range[0])));
       var mark = document.createElement("mark");
       mark.textContent = text.slice(range[0], range[0] + range[1]);

@@ -159,7 +159,9 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     if not page.meta.get("search", {}).get("exclude"):
-        _search_entries.setdefault(_lang(config), []).extend(site_search.entries(output, page.url, page.title, page.meta.get("description", "")))
+        _search_entries.setdefault(_lang(config), []).extend(
+            site_search.entries(output, page.url, page.title, page.meta.get("description", ""))
+        )
     output = page_safety.language_alternates(output, page.url, config.site_url if _online(config) else None)
     return page_safety.add_csp(output)
 

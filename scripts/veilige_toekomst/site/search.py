@@ -85,7 +85,7 @@ def entries(html: str, url: str, title: str, description: str = "") -> list[dict
     parser.feed(match[1])
     found = []
     for anchor, heading, parts in parser.sections:
-        text = " ".join(unescape(" ".join(parts)).split())
+        text = " ".join(unescape("".join(parts)).split())
         if anchor == "" and text.startswith(title):
             text = text[len(title) :].lstrip()  # the page's h1
         if not text and not heading:
