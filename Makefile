@@ -38,7 +38,7 @@ validate: install
 packs: install
 	$(BIN)/veilige-toekomst packs
 
-build: install packs
+build: install node_modules/.installed packs
 	$(BIN)/mkdocs build --strict --quiet
 
 serve: build

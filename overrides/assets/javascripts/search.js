@@ -16,7 +16,7 @@
   var list = document.querySelector(".vt-search__results");
   var MAX_PAGES = 20, MAX_MORE = 3, SNIPPET = 200, MAX_CORRECTIONS = 5;
   var WORD_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-  var engine = null;
+  var engine = null, waiting = null;
 
   function load(src, done) {
     var tag = document.createElement("script");
@@ -55,13 +55,17 @@
     return { index: index, docs: docs, words: lunr.TokenSet.fromArray(Object.keys(words).sort()) };
   }
 
+  /* The library and index load once, at the first keystroke or search, whichever comes first. */
   function withEngine(done) {
     if (engine) return done(engine);
+    if (waiting) return waiting.push(done);
+    waiting = [done];
     load("search/index." + lang + ".js", function () {
       var data = window.vtSearchIndex[lang];
       loadAll(data.scripts.map(function (name) { return "search/lib/" + name; }), function () {
         engine = build(data);
-        done(engine);
+        waiting.forEach(function (callback) { callback(engine); });
+        waiting = null;
       });
     });
   }
@@ -232,6 +236,7 @@
     withEngine(function (found) { show(query, found); });
   }
 
+  input.addEventListener("input", function () { withEngine(function () {}); }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var query = input.value;

@@ -5,6 +5,7 @@ phone profile. Shared by the browser tests (the threshold) and `make bench` (the
 from __future__ import annotations
 
 import gzip
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,16 @@ def index_sizes(site: Path) -> dict[str, float]:
     }
 
 
+def library_sizes(site: Path) -> dict[str, float]:
+    """KiB gzip (level 6) of the library scripts each language's index names, by language code."""
+    sizes = {}
+    for path in sorted((site / "assets" / "search").glob("index.*.js")):
+        names = json.loads(path.read_text(encoding="utf-8").split(" = ", 2)[-1].rstrip().rstrip(";"))["scripts"]
+        lib = site / "assets" / "search" / "lib"
+        sizes[path.name.split(".")[1]] = sum(len(gzip.compress((lib / n).read_bytes(), 6)) for n in names) / 1024
+    return sizes
+
+
 def time_to_first_result(browser, search_url: str, query: str) -> float:
     """Milliseconds from opening `search_url?q=query` (cold cache, CPU slowed as on a phone, phone
     viewport) until the first result is on screen."""
@@ -104,3 +115,45 @@ def time_to_first_result(browser, search_url: str, query: str) -> float:
     elapsed = (time.perf_counter() - start) * 1000
     context.close()
     return elapsed
+
+
+FIRST_RESULT_QUERIES = {"nl": "hechting", "en": "attachment"}
+TOP3_TARGET = 0.95
+
+
+def rows(site: Path, base_url: str) -> list[list[str]]:
+    """`make bench` rows: per language the query set's top-3 share, the index size and the time to a first
+    result on a phone profile (cold cache, 4× slower CPU). Languages are the site's index scripts."""
+    from playwright.sync_api import sync_playwright
+
+    from ..localsite import CHROMIUM, CHROMIUM_ARGS
+
+    queries = load_queries()
+    library = library_sizes(site)
+    table = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang, kib in index_sizes(site).items():
+            root = base_url + ("/" if lang == "nl" else f"/{lang}/")
+            page = browser.new_page()
+            missed = misses(page, root + "search/", root, queries.get(lang, []))
+            page.close()
+            total = len(queries.get(lang, []))
+            share = 1 - len(missed) / total if total else 0.0
+            ok = share >= TOP3_TARGET
+            table.append(
+                [
+                    f"search ({lang}): wanted page in top 3",
+                    f"{share:.0%} of {total} queries",
+                    f"≥ {TOP3_TARGET:.0%}",
+                    "met" if ok else "NOT MET",
+                ]
+            )
+            table.append([f"search ({lang}): index", f"{kib:.0f} KiB gzip (+ library {library[lang]:.0f} KiB)", "", ""])
+            query = FIRST_RESULT_QUERIES.get(lang, "a")
+            elapsed = time_to_first_result(browser, root + "search/", query)
+            table.append(
+                [f"search ({lang}): time to first result, phone profile ('{query}')", f"{elapsed:.0f} ms", "", ""]
+            )
+        browser.close()
+    return table
