@@ -124,13 +124,27 @@ def test_each_section_is_its_own_entry_and_hyphenated_words_are_also_written_tog
     html = (
         '<article class="md-content__inner md-typeset"><h1>Psycho-educatie</h1><p>Uitleg over psycho-educatie.</p>'
         '<h2 id="groups">Groepen<a class="headerlink" href="#groups">¶</a></h2><p>In een groep.</p>'
-        '<nav>menu</nav><h3 id="more">Meer</h3><p>Nog meer tekst.</p></article>'
+        '<nav>menu</nav><h3 id="more">Meer</h3><p>Nog <strong>meer</strong>.</p><table><tr><td>7</td><td>boekje</td></tr>'
+        "</table></article>"
     )
     parts = entries(html, "pillars/psychoeducation/", "Psycho-educatie", "Wat psycho-educatie is.")
     assert [(p["u"], p["h"], p["x"]) for p in parts] == [
         ("pillars/psychoeducation/", "", "Uitleg over psycho-educatie."),
         ("pillars/psychoeducation/#groups", "Groepen", "In een groep."),
-        ("pillars/psychoeducation/#more", "Meer", "Nog meer tekst."),
+        ("pillars/psychoeducation/#more", "Meer", "Nog meer. 7 boekje"),
     ]
     assert parts[0]["v"] == "psychoeducatie" and parts[0]["d"] == "Wat psycho-educatie is."
     assert entries("<p>no article</p>", "404.html", "Not found") == []
+
+
+@pytest.mark.parametrize("url", ["/search/?q=pesten", "/en/search/?q=leefgebieden"])
+def test_axe_finds_no_violations_in_results_or_in_the_other_language_offer(browser, base_url, url):
+    from test_accessibility import axe
+
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(base_url + url)
+    tab.wait_for_selector(f"{RESULT_LINKS}, .vt-search__other a")
+    problems = axe(tab, url)
+    context.close()
+    assert not problems, "\n".join(problems)

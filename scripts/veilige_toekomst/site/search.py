@@ -20,6 +20,8 @@ from mkdocs.exceptions import Abort
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 SKIP_TAGS = {"script", "style", "svg", "button", "form", "nav"}
+BLOCK_TAGS = {"p", "li", "td", "th", "tr", "div", "br", "dd", "dt", "figcaption", "blockquote", "h1", "h4", "h5"}
+"""Tags whose edges separate words even where the HTML has no space between them (table cells)."""
 HYPHENATED = re.compile(r"\b\w+(?:-\w+)+\b")
 LIBRARY = {
     "lunr.min.js": Path("lunr/lunr.min.js"),
@@ -52,6 +54,8 @@ class _Sections(HTMLParser):
         elif tag in ("h2", "h3") and attributes.get("id"):
             self.sections.append([attributes["id"], "", []])
             self._heading = []
+        elif tag in BLOCK_TAGS:
+            self.handle_data(" ")
 
     def handle_endtag(self, tag):
         if self._skipping:
@@ -60,6 +64,8 @@ class _Sections(HTMLParser):
         elif tag in ("h2", "h3") and self._heading is not None:
             self.sections[-1][1] = " ".join("".join(self._heading).split())
             self._heading = None
+        elif tag in BLOCK_TAGS:
+            self.handle_data(" ")
 
     def handle_data(self, data):
         if self._skipping:
