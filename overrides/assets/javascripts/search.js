@@ -15,7 +15,7 @@
   var status = document.querySelector(".vt-search__status");
   var list = document.querySelector(".vt-search__results");
   var MAX_PAGES = 20, MAX_MORE = 3, SNIPPET = 200, MAX_CORRECTIONS = 5;
-  var WORD_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+  var WORD_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, WORD = /[\p{L}\p{N}]+/gu;
   var engine = null, waiting = null;
 
   function load(src, done) {
@@ -42,7 +42,6 @@
       this.field("d", { boost: 4 });
       this.field("v", { boost: 2 });
       this.field("x");
-      this.metadataWhitelist = ["position"];
       data.docs.forEach(function (doc) {
         docs[doc.u] = doc;
         this.add(doc);
@@ -52,7 +51,7 @@
         });
       }, this);
     });
-    return { index: index, docs: docs, words: lunr.TokenSet.fromArray(Object.keys(words).sort()) };
+    return { index: index, docs: docs, words: Object.keys(words).sort(), wordSet: null };
   }
 
   /* The library and index load once, at the first keystroke or search, whichever comes first. */
@@ -89,7 +88,8 @@
 
   /* The site's words one typo away (a swap of two letters counts as one), as stems. */
   function corrected(found, word) {
-    var near = found.words.intersect(lunr.TokenSet.fromFuzzyString(word, 1)).toArray();
+    found.wordSet = found.wordSet || lunr.TokenSet.fromArray(found.words);  // built when first needed
+    var near = found.wordSet.intersect(lunr.TokenSet.fromFuzzyString(word, 1)).toArray();
     var result = [];
     near.slice(0, MAX_CORRECTIONS).forEach(function (other) { result = result.concat(stems(found.index, other)); });
     return result;
@@ -133,14 +133,17 @@
     return matches.sort(function (a, b) { return b.score - a.score; });
   }
 
-  /* Character ranges in the text that matched, from lunr's positions, in order. */
-  function marks(match) {
-    var ranges = [];
-    Object.keys(match.matchData.metadata).forEach(function (term) {
-      var fields = match.matchData.metadata[term];
-      ((fields.x && fields.x.position) || []).forEach(function (range) { ranges.push(range); });
-    });
-    return ranges.sort(function (a, b) { return a[0] - b[0]; });
+  /* Character ranges of the text's words whose stems matched: worked out for the shown results only,
+     cheaper than lunr keeping every word's position while it builds the index. */
+  function marks(found, match, text) {
+    var matched = match.matchData.metadata, ranges = [], word;
+    WORD.lastIndex = 0;
+    while ((word = WORD.exec(text))) {
+      if (stems(found.index, word[0].toLowerCase()).some(function (stem) { return Object.prototype.hasOwnProperty.call(matched, stem); })) {
+        ranges.push([word.index, word[0].length]);
+      }
+    }
+    return ranges;
   }
 
   function snippet(text, ranges) {
@@ -148,11 +151,10 @@
     var start = ranges.length ? Math.max(0, ranges[0][0] - 60) : 0;
     if (start) start = text.indexOf(" ", start) + 1;
     var end = Math.min(text.length, start + SNIPPET), at = start;
+    if (end < text.length && text.lastIndexOf(" ", end) > start) end = text.lastIndexOf(" ", end);  // end at a whole word
     if (start) p.appendChild(document.createTextNode("… "));
     ranges.forEach(function (range) {
       if (range[0] < at || range[0] + range[1] > end) return;
-      var word = text.slice(range[0], range[0] + range[1]), core = word.replace(WORD_EDGES, "");
-      if (core) range = [range[0] + word.indexOf(core), core.length];  // the word, not its quote marks or full stop
       p.appendChild(document.createTextNode(text.slice(at, range[0])));
       var mark = document.createElement("mark");
       mark.textContent = text.slice(range[0], range[0] + range[1]);
@@ -214,7 +216,7 @@
       var doc = found.docs[hit.best.ref];
       var item = document.createElement("li");
       item.appendChild(link(doc));
-      item.appendChild(snippet(doc.x, marks(hit.best)));
+      item.appendChild(snippet(doc.x, marks(found, hit.best, doc.x)));
       if (hit.more.length) {
         var more = document.createElement("ul");
         hit.more.forEach(function (other) {
