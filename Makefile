@@ -39,7 +39,7 @@ packs: install
 	$(BIN)/veilige-toekomst packs
 	$(BIN)/veilige-toekomst slides
 
-build: install packs
+build: install node_modules/.installed packs
 	$(BIN)/mkdocs build --strict --quiet
 
 serve: build

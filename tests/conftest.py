@@ -122,6 +122,21 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline edition (mkdocs.offline.yml) built with --strict, once per run."""
+    out = tmp_path_factory.mktemp("offline") / "veilige-toekomst"
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", "mkdocs.offline.yml", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 def html_pages(site: Path) -> list[Path]:
     """Every content page of the built site (not the search index, not assets)."""
     return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)

@@ -1,7 +1,8 @@
 """`make bench`: one table of where the project stands against its speed and size targets.
 
 Build time against a bare mkdocs-material build of the same Markdown; the training packs, cold and
-cached; what a first visit to key pages costs; Lighthouse scores. Targets are the project's aims and
+cached; what a first visit to key pages costs; how well search finds the query set, its index size and
+time to a first result; Lighthouse scores. Targets are the project's aims and
 are reported, never enforced.
 """
 
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..localsite import CHROMIUM
-from . import lighthouse
+from . import lighthouse, search
 from .builds import build_times
 from .common import pages, print_table, serve_gzip, timed, url_of
 from .weights import measure
@@ -154,6 +155,7 @@ def main() -> None:
         server, base_url = serve_gzip(site)
         try:
             rows += weight_rows(site, base_url)
+            rows += search.rows(site, base_url)
             rows += lighthouse_rows(root, site, base_url)
         finally:
             server.shutdown()

@@ -12,7 +12,8 @@ def _search_form(ctx: Context, args: list[str]) -> str:
     no_args(args, "search-form")
     attrs = (
         f'data-vt-search_results="{escape(ctx.plural_forms("search_results"), quote=True)}" '
-        f'data-vt-search_no_results="{escape(ctx.ui("search_no_results"), quote=True)}"'
+        f'data-vt-search_no_results="{escape(ctx.ui("search_no_results"), quote=True)}" '
+        f'data-vt-search_other_language="{escape(ctx.ui("search_other_language"), quote=True)}"'
     )
     return (
         f'<form class="vt-search" role="search" method="get" {attrs}>\n'

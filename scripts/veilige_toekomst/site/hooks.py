@@ -167,9 +167,9 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     if not page.meta.get("search", {}).get("exclude"):
-        found = site_search.entry(output, page.url, page.title)
-        if found:
-            _search_entries.setdefault(_lang(config), []).append(found)
+        _search_entries.setdefault(_lang(config), []).extend(
+            site_search.entries(output, page.url, page.title, page.meta.get("description", ""))
+        )
     output = page_safety.language_alternates(output, page.url, config.site_url if _online(config) else None)
     return page_safety.add_csp(output)
 
@@ -182,5 +182,6 @@ def on_post_template(output, template_name, config):
 
 def on_post_build(config):
     lang = _lang(config)
-    site_search.write_index(Path(config.site_dir), lang, _search_entries.get(lang, []))
+    node_modules = Path(config.config_file_path).parent / "node_modules"
+    site_search.write_index(Path(config.site_dir), node_modules, lang, _search_entries.get(lang, []))
     site_packs.publish(_content(config), lang, Path(config.site_dir))

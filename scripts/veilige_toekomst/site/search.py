@@ -1,69 +1,128 @@
-"""Search that stays in the reader's language and works offline: one small index per language.
+"""Search that stays in the reader's language and works offline: lunr.js over one index per language.
 
-The index is a script (not JSON fetched at run time) so that it loads from file:// too, and the
-search page loads it only when someone searches.
+Each page is indexed whole, one entry per part: the text before the first heading and each h2/h3
+section, so a result links to `page/#id`. The index is a script (not JSON fetched at run time) so that
+it loads from file:// too; the search page loads it, and the library, only when someone searches.
+lunr.js and lunr-languages (the Dutch Snowball stemmer) come from node_modules (package.json pins them)
+and are copied into the site here; lunr builds the index in the browser from these entries.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 SKIP_TAGS = {"script", "style", "svg", "button", "form", "nav"}
-TEXT_LIMIT = 6000
-"""Characters of body text kept per page: enough to find it, small enough for phones."""
+BLOCK_TAGS = {"p", "li", "td", "th", "tr", "div", "br", "dd", "dt", "figcaption", "blockquote", "h1", "h4", "h5"}
+"""Tags whose edges separate words even where the HTML has no space between them (table cells)."""
+HYPHENATED = re.compile(r"\b\w+(?:-\w+)+\b")
+LIBRARY = {
+    "lunr.min.js": Path("lunr/lunr.min.js"),
+    "lunr.stemmer.support.min.js": Path("lunr-languages/min/lunr.stemmer.support.min.js"),
+}
+"""Files copied from node_modules into assets/search/lib/, by their name there."""
 
 
-class _Text(HTMLParser):
+def _stemmer(lang: str) -> Path:
+    return Path(f"lunr-languages/min/lunr.{lang}.min.js")
+
+
+class _Sections(HTMLParser):
+    """Splits an article into [id, heading, text] parts at each h2/h3 that has an id."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.headings: list[str] = []
-        self._skip = 0
+        self.sections: list[list] = [["", "", []]]
+        self._skipping: list[str] = []
+        """The tag that began the skipped part, once for each of its nestings."""
         self._heading: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
-        if tag in SKIP_TAGS:
-            self._skip += 1
-        elif tag in ("h2", "h3"):
+        attributes = dict(attrs)
+        if self._skipping:
+            if tag == self._skipping[-1]:
+                self._skipping.append(tag)
+        elif tag in SKIP_TAGS or "headerlink" in (attributes.get("class") or "").split():
+            self._skipping.append(tag)
+        elif tag in ("h2", "h3") and attributes.get("id"):
+            self.sections.append([attributes["id"], "", []])
             self._heading = []
+        elif tag in BLOCK_TAGS:
+            self.handle_data(" ")
 
     def handle_endtag(self, tag):
-        if tag in SKIP_TAGS and self._skip:
-            self._skip -= 1
+        if self._skipping:
+            if tag == self._skipping[-1]:
+                self._skipping.pop()
         elif tag in ("h2", "h3") and self._heading is not None:
-            self.headings.append(" ".join("".join(self._heading).split()))
+            self.sections[-1][1] = " ".join("".join(self._heading).split())
             self._heading = None
+        elif tag in BLOCK_TAGS:
+            self.handle_data(" ")
 
     def handle_data(self, data):
-        if self._skip:
+        if self._skipping:
             return
-        self.parts.append(data)
         if self._heading is not None:
             self._heading.append(data)
+        else:
+            self.sections[-1][2].append(data)
 
 
-def entry(html: str, url: str, title: str) -> dict[str, object] | None:
-    """A page's searchable text, or None for pages without an article (e.g. the 404 page)."""
+def entries(html: str, url: str, title: str, description: str = "") -> list[dict[str, str]]:
+    """A page's searchable parts, [] for pages without an article (e.g. the 404 page).
+
+    Each part is {"u": url with "#id" for a section, "t": page title, "h": section heading ("" for the
+    page's opening), "x": its text, "v": hyphenated words written together (psycho-educatie ->
+    psychoeducatie), so that both spellings find it}; the opening also has "d", the page's
+    description (its summary, ranked like a heading). Empty parts are left out.
+    """
     match = ARTICLE.search(html)
     if not match:
-        return None
-    parser = _Text()
+        return []
+    parser = _Sections()
     parser.feed(match[1])
-    text = " ".join(unescape(" ".join(parser.parts)).split())
-    return {"url": url, "title": title, "headings": [h for h in parser.headings if h], "text": text[:TEXT_LIMIT]}
+    found = []
+    for anchor, heading, parts in parser.sections:
+        text = " ".join(unescape("".join(parts)).split())
+        if anchor == "" and text.startswith(title):
+            text = text[len(title) :].lstrip()  # the page's h1
+        if not text and not heading:
+            continue
+        words = f"{heading} {text}" if anchor else f"{description} {text}"
+        joined = dict.fromkeys(word.replace("-", "") for word in HYPHENATED.findall(words))
+        part = {"u": f"{url}#{anchor}" if anchor else url, "t": title, "h": heading, "x": text, "v": " ".join(joined)}
+        found.append(part if anchor else {**part, "d": description})
+    return found
 
 
-def write_index(site_dir: Path, lang: str, entries: list[dict[str, object]]) -> Path:
+def write_index(site_dir: Path, node_modules: Path, lang: str, parts: list[dict[str, str]]) -> Path:
+    """Write assets/search/index.<lang>.js (the parts, and which library scripts the language needs) and
+    copy those scripts from `node_modules` into assets/search/lib/. Languages without a lunr-languages
+    stemmer (and English, lunr's own) use lunr's defaults. Aborts the build if node_modules lacks lunr."""
+    lib = site_dir / "assets" / "search" / "lib"
+    lib.mkdir(parents=True, exist_ok=True)
+    files = dict(LIBRARY)
+    if lang != "en" and (node_modules / _stemmer(lang)).exists():
+        files[_stemmer(lang).name] = _stemmer(lang)
+    else:
+        files.pop("lunr.stemmer.support.min.js")
+    for name, source in files.items():
+        if not (node_modules / source).exists():
+            raise Abort(f"search: {node_modules / source} is missing: run `npm ci` (package.json pins lunr)")
+        shutil.copyfile(node_modules / source, lib / name)
     target = site_dir / "assets" / "search" / f"index.{lang}.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(sorted(entries, key=lambda e: str(e["url"])), ensure_ascii=False, separators=(",", ":"))
+    data = {"lang": lang, "scripts": list(files), "docs": sorted(parts, key=lambda e: e["u"])}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     target.write_text(
-        f"window.vtSearchIndex = window.vtSearchIndex || {{}};\nwindow.vtSearchIndex[{json.dumps(lang)}] = {data};\n",
+        f"window.vtSearchIndex = window.vtSearchIndex || {{}};\nwindow.vtSearchIndex[{json.dumps(lang)}] = {text};\n",
         encoding="utf-8",
     )
     return target
