@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-# Debian packages the tests use: a real browser, poppler's PDF tools, Java for the Nu Html Checker.
-DEBIAN_PACKAGES := chromium poppler-utils default-jre-headless
+# Debian packages the tests use: a real browser, poppler's PDF tools, Java for the Nu Html Checker,
+# nginx to serve the built site with its generated config.
+DEBIAN_PACKAGES := chromium poppler-utils default-jre-headless nginx
 
 .PHONY: install serve build test test-fast lint validate packs offline bench readability linkcheck-external system-deps clean
 

@@ -112,6 +112,44 @@ def scan_report(
     typer.echo(f"{out}: {result.pages} pages")
 
 
+@app.command("nginx-config")
+def nginx_config(
+    root_dir: str = typer.Option(
+        "/var/www/veilige-toekomst", "--root-dir", help="nginx root: the folder that holds the site."
+    ),
+    prefix: str | None = typer.Option(
+        None, "--prefix", help="Sub-folder of the site (default: the path of SITE_URL, else /)."
+    ),
+    listen: str = typer.Option("80", "--listen", help="nginx listen value, e.g. 80 or 127.0.0.1:8080."),
+    hsts: bool = typer.Option(False, "--hsts", help="Send Strict-Transport-Security (only for a site on https)."),
+    out: Path | None = typer.Option(None, "-o", "--out", help="Write to FILE instead of printing."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """An nginx server block for the built site: the security headers, gzip, long cache, a 404 per language."""
+    from urllib.parse import urlsplit
+
+    from .site.address import AddressError, public_address
+    from .site.headers import nginx_server
+
+    content = _load(root)
+    try:
+        url = public_address(content)
+    except AddressError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    text = nginx_server(
+        root=root_dir,
+        prefix=prefix if prefix is not None else (urlsplit(url).path if url else "/"),
+        listen=listen,
+        languages=content.languages,
+        hsts=hsts,
+    )
+    if out:
+        write_atomically(out, text.encode())
+    else:
+        typer.echo(text, nl=False)
+
+
 i18n = typer.Typer(no_args_is_help=True, help="Translations: what each language lacks or lags behind.")
 app.add_typer(i18n, name="i18n")
 

@@ -29,6 +29,7 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,}[0-9]$")
 """What can be dialled; anything else (e.g. "(your number)") is shown as plain text."""
 
 HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
+SITE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s?#]*)?$")
 
 
 class Colours(Strict):
@@ -78,6 +79,9 @@ class Organisation(Strict):
     quick_exit: str | None = None
     """Where the quick-exit button goes instead of mkdocs.yml's extra.quick_exit."""
     sections: Sections = Sections()
+    site_url: str | None = None
+    """The site's public address (e.g. https://kennis.example.org/veilige-toekomst/); SITE_URL in the
+    environment of the build wins over it."""
 
     def hidden_folders(self) -> list[str]:
         return [folder for key, folder in SECTION_FOLDERS.items() if not getattr(self.sections, key)]
@@ -91,6 +95,13 @@ def quick_exit_problem(url: object) -> str | None:
     if isinstance(url, str) and HTTPS_URL.match(url):
         return None
     return f"the quick-exit target must be an absolute https:// address, not {url!r}"
+
+
+def site_url_problem(url: object) -> str | None:
+    """Why `url` cannot be the site's public address (an absolute http(s) address, no query), or None."""
+    if isinstance(url, str) and SITE_URL.match(url):
+        return None
+    return f"the site's address must be an absolute address such as https://example.org/veilige-toekomst/, not {url!r}"
 
 
 def load_organisation(path: Path, *, shown: str | None = None, languages: tuple[str, ...] = ()) -> Organisation:
@@ -109,6 +120,7 @@ def load_organisation(path: Path, *, shown: str | None = None, languages: tuple[
     checked = {"colours": _check_colours(data, located, collector), "logo": _check_logo(data, path, located, collector)}
     _check_texts(data, languages, located, collector)
     _check_quick_exit(data, located, collector)
+    _check_site_url(data, located, collector)
     org = yamlsource.validated(located, Organisation, collector)
     collector.raise_if_any()
     assert org is not None
@@ -173,3 +185,9 @@ def _check_quick_exit(data: dict, located: yamlsource.Located, collector: Collec
     problem = quick_exit_problem(data["quick_exit"]) if data.get("quick_exit") is not None else None
     if problem:
         collector.add(located.path, located.line_of(("quick_exit",)), "quick-exit", problem)
+
+
+def _check_site_url(data: dict, located: yamlsource.Located, collector: Collector) -> None:
+    problem = site_url_problem(data["site_url"]) if data.get("site_url") is not None else None
+    if problem:
+        collector.add(located.path, located.line_of(("site_url",)), "org-site-url", problem)

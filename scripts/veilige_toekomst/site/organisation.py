@@ -38,8 +38,9 @@ def add_files(files: Files, config, content: Content) -> None:
     if org.logo:
         files.append(File.generated(config, _logo_uri(org), abs_src_path=str(org.logo)))
     if org.colours.primary or org.colours.accent:
-        files.append(File.generated(config, STYLESHEET_URI,
-                                    content=colours.stylesheet(org.colours.primary, org.colours.accent)))
+        files.append(
+            File.generated(config, STYLESHEET_URI, content=colours.stylesheet(org.colours.primary, org.colours.accent))
+        )
 
 
 def hide_sections(nav: Navigation, content: Content) -> Navigation:

@@ -26,7 +26,10 @@ PROGRESS_BOX = re.compile(r'<div id="quiz-progress-sidebar".*?</nav>', re.S)
 # on its inline script (browsers ignore it there: the script runs the same without), and a name on the
 # progress box, a plain <div>, which only an element with a role may carry (a named group).
 INLINE_DEFER = ('<script type="text/javascript" defer>', '<script type="text/javascript">')
-PROGRESS_NAME = ('<div id="quiz-progress-sidebar" aria-label=', '<div id="quiz-progress-sidebar" role="group" aria-label=')
+PROGRESS_NAME = (
+    '<div id="quiz-progress-sidebar" aria-label=',
+    '<div id="quiz-progress-sidebar" role="group" aria-label=',
+)
 
 
 def valid_html(html: str) -> str:

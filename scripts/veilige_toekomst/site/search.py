@@ -62,6 +62,8 @@ def write_index(site_dir: Path, lang: str, entries: list[dict[str, object]]) -> 
     target = site_dir / "assets" / "search" / f"index.{lang}.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(sorted(entries, key=lambda e: str(e["url"])), ensure_ascii=False, separators=(",", ":"))
-    target.write_text(f"window.vtSearchIndex = window.vtSearchIndex || {{}};\nwindow.vtSearchIndex[{json.dumps(lang)}] = {data};\n",
-                      encoding="utf-8")
+    target.write_text(
+        f"window.vtSearchIndex = window.vtSearchIndex || {{}};\nwindow.vtSearchIndex[{json.dumps(lang)}] = {data};\n",
+        encoding="utf-8",
+    )
     return target
