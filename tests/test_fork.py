@@ -169,7 +169,35 @@ BAD_FILES = {
         "name: X\ncolours:\n  primary: #1f5c57\n",
         "organisation.yml:3: org-colour: primary: no colour given; put it in quotes",
     ),
-    "unknown key": ("name: X\ncolour:\n  primary: '#1f5c57'\n", "organisation.yml:2: unknown-field: colour"),
+    "unknown key": (
+        "name: X\ncolors:\n  primary: '#1f5c57'\n",
+        "organisation.yml:2: unknown-field: colors: not a known key; did you mean 'colours'?",
+    ),
+    "unknown nested key": (
+        "name: X\ncolours:\n  primay: '#1f5c57'\n",
+        "organisation.yml:3: unknown-field: colours.primay: not a known key; did you mean 'primary'?",
+    ),
+    "colour with the passing shade": (
+        'name: X\ncolours:\n  primary: "#FFD700"\n',
+        "organisation.yml:3: org-colour: primary #ffd700 on white text has contrast 1.40:1, needs at least 4.5:1; "
+        'the nearest darker shade that passes is "#7d6900"',
+    ),
+    "three-digit colour": (
+        'name: X\ncolours:\n  primary: "#15a"\n',
+        "organisation.yml:3: org-colour: primary: '#15a' has three digits; write all six: \"#1155aa\"",
+    ),
+    "tab": (
+        "name: X\ncolours:\n\tprimary: '#1f5c57'\n",
+        "organisation.yml:3: yaml-syntax: YAML cannot be read: a tab is used to indent this line; YAML indents with spaces only",
+    ),
+    "missing colon": (
+        "name: X\nlogo logo.png\ncolours:\n  primary: '#1f5c57'\n",
+        "organisation.yml:3: yaml-syntax: YAML cannot be read: a line has no colon",
+    ),
+    "site address not absolute": (
+        "name: X\nsite_url: kennis.example.org\n",
+        "organisation.yml:2: org-site-url: the site's address must be an absolute address",
+    ),
     "missing logo": ("name: X\nlogo: logo.png\n", "organisation.yml:2: org-logo: logo 'logo.png' not found"),
     "quick exit not https": (
         "name: X\nquick_exit: http://example.org/\n",

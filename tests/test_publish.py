@@ -159,3 +159,16 @@ def test_from_a_sub_folder_the_language_switch_works_and_no_site_can_frame_a_pag
     frame = tab.frames[1]
     assert frame.url != nginx or not frame.locator(".md-header").count()
     tab.close()
+
+
+def test_make_serve_says_plainly_when_the_port_is_busy():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            ["make", "-o", "build", "serve", f"PORT={port}"], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+    assert result.returncode != 0
+    assert f"Port {port} is already in use" in result.stdout and f"make serve PORT={port + 1}" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
