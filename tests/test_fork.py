@@ -333,3 +333,46 @@ def test_the_example_organisation_file_is_valid_and_ships_no_phone_number():
     org = load_organisation(ROOT / "organisation.example.yml", languages=("nl", "en"))
     assert org.name == "Stichting Voorbeeld" and org.contacts == [] and org.logo and org.logo.is_file()
     assert not re.search(r"\+?\d[\d ()-]{6,}\d", (ROOT / "organisation.example.yml").read_text())
+
+
+def test_a_fork_publishes_at_its_address_and_upstream_files_stay_untouched(tmp_path):
+    """A fork as the guide walks it: organisation file with logo and colours, a local page in both
+    languages, its translation marked, built with SITE_URL. Git then shows only the fork's own files:
+    the local page's translation record is in docs/local/, not upstream's docs/translations.lock.yml."""
+    project = copy_project(tmp_path)
+    git = ["git", "-c", "user.name=Fork", "-c", "user.email=fork@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "upstream"], cwd=project, check=True)
+
+    (project / "organisation.yml").write_text(ORG_FILE)
+    tiny_png(project / "logo.png")
+    for lang, text in LOCAL_PAGE.items():
+        (project / "docs" / "local" / f"contact.{lang}.md").write_text(text)
+    assert run_cli("i18n", "status", "en", cwd=project).returncode == 1  # the new page is not yet marked
+    marked = run_cli("i18n", "mark", "en", "page:local/contact", cwd=project)
+    assert marked.returncode == 0, marked.stderr
+    status = run_cli("i18n", "status", "en", cwd=project)
+    assert status.returncode == 0, status.stdout
+    assert run_cli("validate", cwd=project).returncode == 0
+
+    address = "https://intranet.example.org/kennis/"
+    result = build_site(project, tmp_path / "site", site_url=address)
+    assert result.returncode == 0, result.stdout + result.stderr
+    local = (tmp_path / "site" / "en" / "local" / "contact" / "index.html").read_text()
+    assert f'<link rel="canonical" href="{address}en/local/contact/">' in local
+
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert sorted(line[3:] for line in changed if line) == [
+        "docs/local/contact.en.md",
+        "docs/local/contact.nl.md",
+        "docs/local/translations.lock.yml",
+        "logo.png",
+        "organisation.yml",
+    ]

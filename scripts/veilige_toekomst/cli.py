@@ -184,8 +184,9 @@ def i18n_mark(
     all_items: bool = typer.Option(False, "--all", help="Every item this language has a translation of."),
     root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
-    """Record that translations follow today's Dutch text (docs/translations.lock.yml). Mark only what you checked."""
-    from .checks.translations import LOCK_FILE, mark
+    """Record that translations follow today's Dutch text (docs/translations.lock.yml; a fork's own pages in
+    docs/local/translations.lock.yml). Mark only what you checked."""
+    from .checks.translations import mark
 
     content = _load(root)
     _check_language(content, lang)
@@ -193,15 +194,15 @@ def i18n_mark(
         typer.echo(f"give a language other than {content.default_language}, and item keys or --all", err=True)
         raise typer.Exit(1)
     try:
-        text, problems = mark(content, lang, None if all_items else items)
+        texts, problems = mark(content, lang, None if all_items else items)
     except ContentError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(1) from None
     if problems:
         typer.echo("\n".join(problems), err=True)
         raise typer.Exit(1)
-    path = content.project.docs_dir / LOCK_FILE
-    write_atomically(path, text.encode())
-    typer.echo(
-        f"{content.project.shown(path)}: marked {'every translated item' if all_items else len(items or [])} in {lang}"
-    )
+    for name, text in texts.items():
+        path = content.project.docs_dir / name
+        write_atomically(path, text.encode())
+        typer.echo(f"{content.project.shown(path)}: updated")
+    typer.echo(f"marked {'every translated item' if all_items else len(items or [])} in {lang}")
