@@ -52,16 +52,16 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
-def tiny_png(path: Path, rgb: tuple[int, int, int] = PRIMARY) -> bytes:
-    """An 8×4 pixel PNG in one colour, written by hand."""
+def plain_png(path: Path, rgb: tuple[int, int, int] = PRIMARY, width: int = 128, height: int = 64) -> bytes:
+    """A PNG in one colour (128×64 unless told), written by hand."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    pixels = b"".join(b"\x00" + bytes(rgb) * 8 for _ in range(4))
+    pixels = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
     data = (
         b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
         + chunk(b"IDAT", zlib.compress(pixels))
         + chunk(b"IEND", b"")
     )
@@ -77,7 +77,7 @@ def menu_links(html: str) -> list[str]:
 def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, browser):
     project = copy_project(tmp_path)
     (project / "organisation.yml").write_text(ORG_FILE)
-    logo = tiny_png(project / "logo.png")
+    logo = plain_png(project / "logo.png")
     for lang, text in LOCAL_PAGE.items():
         (project / "docs" / "local").mkdir(exist_ok=True)
         (project / "docs" / "local" / f"contact.{lang}.md").write_text(text)
@@ -115,7 +115,7 @@ def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, b
         )
         tab.goto(f"{url}/en/local/contact/")
         assert tab.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor") == "rgb(91, 42, 134)"
-        assert tab.eval_on_selector(".md-logo img", "e => e.naturalWidth") == 8
+        assert tab.eval_on_selector(".md-logo img", "e => e.naturalWidth") == 128
         assert not blocked
         tab.close()
     finally:
@@ -134,7 +134,7 @@ def test_a_forks_training_pack_carries_its_name(tmp_path):
     """Without --org the pack takes the fork's organisation.yml, as the site does."""
     project = copy_project(tmp_path)
     (project / "organisation.yml").write_text(ORG_FILE)
-    tiny_png(project / "logo.png")
+    plain_png(project / "logo.png")
     result = make_pack(tmp_path / "packs", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     (pdf,) = (tmp_path / "packs").glob("*.pdf")
@@ -214,6 +214,24 @@ def test_a_mistake_in_the_organisation_file_names_file_line_and_key(tmp_path, ca
     assert result.returncode == 1
     assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("rgb", "size", "expected"),
+    [
+        (
+            PRIMARY,
+            (40, 20),
+            "organisation.yml:2: org-logo: logo 'logo.png' is 40×20 px; the header shows it 32 px high",
+        ),
+        ((250, 250, 250), (128, 64), "organisation.yml:2: org-logo: logo 'logo.png' is (almost) all light"),
+    ],
+)
+def test_a_logo_that_would_not_read_in_the_header_is_named(tmp_path, rgb, size, expected):
+    project = minimal_with_organisation(tmp_path, "name: X\nlogo: logo.png\n")
+    plain_png(project / "logo.png", rgb, *size)
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 1 and expected in result.stderr, result.stderr
 
 
 def test_the_site_build_refuses_a_bad_organisation_file(tmp_path):
@@ -346,7 +364,7 @@ def test_a_fork_publishes_at_its_address_and_upstream_files_stay_untouched(tmp_p
     subprocess.run([*git, "commit", "-qm", "upstream"], cwd=project, check=True)
 
     (project / "organisation.yml").write_text(ORG_FILE)
-    tiny_png(project / "logo.png")
+    plain_png(project / "logo.png")
     for lang, text in LOCAL_PAGE.items():
         (project / "docs" / "local" / f"contact.{lang}.md").write_text(text)
     assert run_cli("i18n", "status", "en", cwd=project).returncode == 1  # the new page is not yet marked

@@ -14,6 +14,7 @@ Without a file, the site and prints carry the project's own name, logo and colou
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from pydantic import Field, model_validator
@@ -25,6 +26,10 @@ from .texts import Text, missing_languages
 
 PROJECT_NAME = "Veilige Toekomst"
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+LOGO_MIN_HEIGHT = 64
+"""Pixels: the header shows the logo 32 px high (1.6rem), twice that is sharp on phones and hi-dpi screens."""
+LOGO_MIN_DARK_SHARE = 0.02
+"""The header shows the logo on a white chip: at least this share of its visible pixels must stand out."""
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,}[0-9]$")
 """What can be dialled; anything else (e.g. "(your number)") is shown as plain text."""
 
@@ -164,7 +169,37 @@ def _check_logo(data: dict, path: Path, located: yamlsource.Located, collector: 
         collector.add(
             located.path, line, "org-logo", f"logo must be one of {', '.join(LOGO_TYPES)}, got '{logo.suffix}'"
         )
+    elif logo.suffix.lower() != ".svg":  # a drawing scales to any size and is not read here
+        problem = raster_logo_problem(logo, given)
+        if problem:
+            collector.add(located.path, line, "org-logo", problem)
     return logo
+
+
+def raster_logo_problem(logo: Path, shown: str) -> str | None:
+    """Why a PNG or JPEG logo would not read in the header (too small, or nearly all light on the white
+    chip it sits on), or None. Pixels with alpha under 128 count as background."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(logo) as image:
+            width, height = image.size
+            rgba = image.convert("RGBA").resize((min(width, 200), min(height, 200)))
+    except (OSError, UnidentifiedImageError):
+        return f"logo '{shown}' cannot be read as an image"
+    if height < LOGO_MIN_HEIGHT:
+        return (
+            f"logo '{shown}' is {width}×{height} px; the header shows it 32 px high, so it would look blurred: "
+            f"use one at least {LOGO_MIN_HEIGHT} px high, or an .svg"
+        )
+    visible = Counter(pixel[:3] for pixel in rgba.getdata() if pixel[3] >= 128)
+    dark = sum(n for (r, g, b), n in visible.items() if colours.contrast(f"#{r:02x}{g:02x}{b:02x}", colours.WHITE) >= 3)
+    if not visible or dark / visible.total() < LOGO_MIN_DARK_SHARE:
+        return (
+            f"logo '{shown}' is (almost) all light: the header shows it on a white chip, where it would not be "
+            "seen; use the version of the logo with dark lettering"
+        )
+    return None
 
 
 def _check_texts(data: dict, languages: tuple[str, ...], located: yamlsource.Located, collector: Collector) -> None:
