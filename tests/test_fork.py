@@ -118,6 +118,18 @@ def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, b
         assert tab.eval_on_selector(".md-logo img", "e => e.naturalWidth") == 128
         assert not blocked
         tab.close()
+        # The logo sits on a white chip, in the header on phones too, and never pushes "Quick exit" off screen.
+        for width in (1280, 390, 360):
+            phone = browser.new_page(viewport={"width": width, "height": 700})
+            phone.goto(f"{url}/")
+            chip = phone.eval_on_selector(
+                ".md-header .md-logo",
+                "e => [getComputedStyle(e).backgroundColor, e.getBoundingClientRect().width, e.querySelector('img').getBoundingClientRect().height]",
+            )
+            assert chip[0] == "rgb(255, 255, 255)" and chip[1] > 40 and chip[2] >= 24, (width, chip)
+            exit_right = phone.eval_on_selector("#vt-quick-exit", "e => e.getBoundingClientRect().right")
+            assert exit_right <= width and phone.evaluate("document.documentElement.scrollWidth") == width, width
+            phone.close()
     finally:
         server.shutdown()
 

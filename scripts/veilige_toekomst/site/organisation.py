@@ -34,8 +34,18 @@ LOGO_CSS = """\
   max-width: 7rem;
   object-fit: contain;
 }
+/* On phones it gives way first: it shrinks so the quick-exit button always stays on screen, and under
+   360 px, where nothing is left over, it stays in the menu drawer only. */
 @media screen and (max-width: 76.234375em) {
-  .md-header__button.md-logo { display: inline-flex; }
+  .md-header__button.md-logo { display: inline-flex; flex-shrink: 1; min-width: 0; margin-right: 0; }
+  .md-header__button.md-logo img { height: 1.2rem; max-width: 100%; object-position: left center; }
+}
+@media screen and (max-width: 29.984375em) {
+  .md-header__title { visibility: hidden; }  /* a sliver of the site's name beside the logo reads as noise */
+}
+@media screen and (max-width: 22.4375em) {
+  .md-header__button.md-logo { display: none; }
+  .md-header__title { visibility: visible; }
 }
 """
 
