@@ -172,3 +172,30 @@ def test_make_serve_says_plainly_when_the_port_is_busy():
     assert result.returncode != 0
     assert f"Port {port} is already in use" in result.stdout and f"make serve PORT={port + 1}" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", ["github-pages.yml", "gitlab-pages.yml"])
+def test_the_pages_jobs_for_forks_build_with_the_address_and_say_what_they_cannot(name):
+    import yaml
+
+    text = (ROOT / "deploy" / name).read_text()
+    job = yaml.safe_load(text)
+    assert job, name
+    assert "make build" in text and "SITE_URL" in text and "libpango-1.0-0" in text
+    assert "no headers of your own" in text and "frame-ancestors" in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_command_in_the_adaptation_guide_exists(lang):
+    """`make TARGET` and `veilige-toekomst COMMAND` in the guide: each target and command is real."""
+    guide = (ROOT / "docs" / f"adapt.{lang}.md").read_text()
+    targets = set(re.findall(r"`make ([a-z-]+)", guide)) | set(re.findall(r"^make ([a-z-]+)", guide, re.M))
+    assert {"serve", "build", "validate", "offline"} <= targets
+    for target in targets:
+        dry = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True)
+        assert dry.returncode == 0, f"make {target}: {dry.stderr}"
+    commands = set(re.findall(r"veilige-toekomst ((?:i18n )?[a-z-]+)", guide))
+    assert {"nginx-config", "i18n mark", "i18n status"} <= commands
+    for command in commands:
+        assert run_cli(*command.split(), "--help").returncode == 0, command
+    assert "127.0.0.1" not in guide

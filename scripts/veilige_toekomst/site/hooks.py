@@ -6,6 +6,7 @@ Listed in mkdocs.yml under `hooks:`. A content mistake stops the build with `pat
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -195,6 +196,7 @@ def on_post_build(config):
 def _write_not_found_pages(config) -> None:
     """The 404 page of each language built so far at its language's root: 404.html, en/404.html."""
     for lang, html in _not_found.items():
-        target = Path(config.site_dir, _page_url(lang, "index") or "", "404.html")
+        home = _page_url(lang, "index") or ""  # "", "en/"; offline "index.html", "en/index.html"
+        target = Path(config.site_dir, posixpath.dirname(home), "404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
