@@ -192,7 +192,8 @@ def raster_logo_problem(logo: Path, shown: str) -> str | None:
             f"logo '{shown}' is {width}×{height} px; the header shows it 32 px high, so it would look blurred: "
             f"use one at least {LOGO_MIN_HEIGHT} px high, or an .svg"
         )
-    visible = Counter(pixel[:3] for pixel in rgba.getdata() if pixel[3] >= 128)
+    data = rgba.tobytes()  # r, g, b, a, r, g, b, a, …
+    visible = Counter(tuple(data[i : i + 3]) for i in range(0, len(data), 4) if data[i + 3] >= 128)
     dark = sum(n for (r, g, b), n in visible.items() if colours.contrast(f"#{r:02x}{g:02x}{b:02x}", colours.WHITE) >= 3)
     if not visible or dark / visible.total() < LOGO_MIN_DARK_SHARE:
         return (

@@ -66,8 +66,8 @@ def load(text: str, path: str, first_line: int = 1) -> Located:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc)
-        lines = text.splitlines()
-        shown = lines[mark.line] if mark and mark.line < len(lines) else ""
+        text_lines = text.splitlines()
+        shown = text_lines[mark.line] if mark and mark.line < len(text_lines) else ""
         raise ContentError(
             [Finding(path, line, "yaml-syntax", f"YAML cannot be read: {plain_problem(problem, shown)}")]
         ) from None
