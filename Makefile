@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-# Debian packages the tests use: a real browser, poppler's PDF tools, Java for the Nu Html Checker.
-DEBIAN_PACKAGES := chromium poppler-utils default-jre-headless
+# Debian packages the tests use: a real browser, poppler's PDF tools, Java for the Nu Html Checker,
+# nginx to serve the built site with its generated config.
+DEBIAN_PACKAGES := chromium poppler-utils default-jre-headless nginx
 
 .PHONY: install serve build test test-fast lint validate packs offline bench readability linkcheck-external system-deps clean
 
@@ -42,9 +43,14 @@ packs: install
 build: install node_modules/.installed packs
 	$(BIN)/mkdocs build --strict --quiet
 
+# `make serve PORT=8001` when 8000 is taken; SITE_URL=https://… make build for the published site.
+PORT ?= 8000
 serve: build
-	@echo "Serving on http://127.0.0.1:8000/ (Dutch) and http://127.0.0.1:8000/en/ (English); Ctrl-C stops."
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+	@if ! $(BIN)/python -c 'import socket; socket.socket().bind(("127.0.0.1", $(PORT)))' 2>/dev/null; then \
+	  echo "Port $(PORT) is already in use (another program, or a make serve still running)."; \
+	  echo "Stop that one, or choose another port: make serve PORT=$$(( $(PORT) + 1 ))"; exit 1; fi
+	@echo "Serving on http://localhost:$(PORT)/ (Dutch) and http://localhost:$(PORT)/en/ (English); Ctrl-C stops."
+	@$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
 # The code's habits and the layer contract (pyproject.toml): ruff, mypy, import-linter.
 lint: install

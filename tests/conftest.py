@@ -57,8 +57,10 @@ def run_cli(*args: str, cwd: Path = ROOT, check: bool = False, env: dict | None 
     )
 
 
-def build_site(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(project: Path, site: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site`; SITE_URL only when given (not from the caller's shell)."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env |= {"NO_MKDOCS_2_WARNING": "1", **({"SITE_URL": site_url} if site_url else {})}
     return subprocess.run(
         [
             str(BIN / "mkdocs"),

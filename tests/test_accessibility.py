@@ -21,7 +21,7 @@ SHARDS = 2
 def page_urls(site: Path) -> list[str]:
     """The address of every page of the built site, in both languages, the 404 page included."""
     urls = ["/" + path.parent.relative_to(site).as_posix() + "/" for path in html_pages(site)]
-    return [url.replace("/./", "/") for url in urls] + ["/404.html"]
+    return [url.replace("/./", "/") for url in urls] + ["/404.html", "/en/404.html"]
 
 
 def axe(tab, where: str) -> list[str]:
@@ -181,9 +181,9 @@ def test_dutch_words_on_english_pages_are_marked_dutch(site, content):
     assert not unmarked, 'Dutch text on English pages without lang="nl":\n' + "\n".join(unmarked)
 
 
-def test_the_404_page_marks_each_of_its_two_languages(site, content):
-    """One 404 page serves both languages; each text says which it is, whatever the page's own lang."""
-    texts = [(lang, " ".join(text.split())) for lang, text in lang_texts(site / "404.html").texts]
-    for lang in content.languages:
+def test_each_404_page_is_read_in_its_own_language(site, content):
+    """The Dutch 404 page at the root, the English one under en/: each text in the page's own lang."""
+    for lang, path in (("nl", "404.html"), ("en", "en/404.html")):
+        texts = [(text_lang, " ".join(text.split())) for text_lang, text in lang_texts(site / path).texts]
         expected = " ".join(content.ui(lang, "not_found_text").split())
         assert any(expected in text for text_lang, text in texts if text_lang == lang), f"{lang}: {expected!r}"

@@ -52,16 +52,16 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
-def tiny_png(path: Path, rgb: tuple[int, int, int] = PRIMARY) -> bytes:
-    """An 8×4 pixel PNG in one colour, written by hand."""
+def plain_png(path: Path, rgb: tuple[int, int, int] = PRIMARY, width: int = 128, height: int = 64) -> bytes:
+    """A PNG in one colour (128×64 unless told), written by hand."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    pixels = b"".join(b"\x00" + bytes(rgb) * 8 for _ in range(4))
+    pixels = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
     data = (
         b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
         + chunk(b"IDAT", zlib.compress(pixels))
         + chunk(b"IEND", b"")
     )
@@ -77,7 +77,7 @@ def menu_links(html: str) -> list[str]:
 def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, browser):
     project = copy_project(tmp_path)
     (project / "organisation.yml").write_text(ORG_FILE)
-    logo = tiny_png(project / "logo.png")
+    logo = plain_png(project / "logo.png")
     for lang, text in LOCAL_PAGE.items():
         (project / "docs" / "local").mkdir(exist_ok=True)
         (project / "docs" / "local" / f"contact.{lang}.md").write_text(text)
@@ -115,9 +115,21 @@ def test_a_fork_shows_its_name_logo_colours_contacts_and_local_pages(tmp_path, b
         )
         tab.goto(f"{url}/en/local/contact/")
         assert tab.eval_on_selector(".md-header", "e => getComputedStyle(e).backgroundColor") == "rgb(91, 42, 134)"
-        assert tab.eval_on_selector(".md-logo img", "e => e.naturalWidth") == 8
+        assert tab.eval_on_selector(".md-logo img", "e => e.naturalWidth") == 128
         assert not blocked
         tab.close()
+        # The logo sits on a white chip, in the header on phones too, and never pushes "Quick exit" off screen.
+        for width in (1280, 390, 360):
+            phone = browser.new_page(viewport={"width": width, "height": 700})
+            phone.goto(f"{url}/")
+            chip = phone.eval_on_selector(
+                ".md-header .md-logo",
+                "e => [getComputedStyle(e).backgroundColor, e.getBoundingClientRect().width, e.querySelector('img').getBoundingClientRect().height]",
+            )
+            assert chip[0] == "rgb(255, 255, 255)" and chip[1] > 40 and chip[2] >= 24, (width, chip)
+            exit_right = phone.eval_on_selector("#vt-quick-exit", "e => e.getBoundingClientRect().right")
+            assert exit_right <= width and phone.evaluate("document.documentElement.scrollWidth") == width, width
+            phone.close()
     finally:
         server.shutdown()
 
@@ -134,7 +146,7 @@ def test_a_forks_training_pack_carries_its_name(tmp_path):
     """Without --org the pack takes the fork's organisation.yml, as the site does."""
     project = copy_project(tmp_path)
     (project / "organisation.yml").write_text(ORG_FILE)
-    tiny_png(project / "logo.png")
+    plain_png(project / "logo.png")
     result = make_pack(tmp_path / "packs", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     (pdf,) = (tmp_path / "packs").glob("*.pdf")
@@ -169,7 +181,35 @@ BAD_FILES = {
         "name: X\ncolours:\n  primary: #1f5c57\n",
         "organisation.yml:3: org-colour: primary: no colour given; put it in quotes",
     ),
-    "unknown key": ("name: X\ncolour:\n  primary: '#1f5c57'\n", "organisation.yml:2: unknown-field: colour"),
+    "unknown key": (
+        "name: X\ncolors:\n  primary: '#1f5c57'\n",
+        "organisation.yml:2: unknown-field: colors: not a known key; did you mean 'colours'?",
+    ),
+    "unknown nested key": (
+        "name: X\ncolours:\n  primay: '#1f5c57'\n",
+        "organisation.yml:3: unknown-field: colours.primay: not a known key; did you mean 'primary'?",
+    ),
+    "colour with the passing shade": (
+        'name: X\ncolours:\n  primary: "#FFD700"\n',
+        "organisation.yml:3: org-colour: primary #ffd700 on white text has contrast 1.40:1, needs at least 4.5:1; "
+        'the nearest darker shade that passes is "#7d6900"',
+    ),
+    "three-digit colour": (
+        'name: X\ncolours:\n  primary: "#15a"\n',
+        "organisation.yml:3: org-colour: primary: '#15a' has three digits; write all six: \"#1155aa\"",
+    ),
+    "tab": (
+        "name: X\ncolours:\n\tprimary: '#1f5c57'\n",
+        "organisation.yml:3: yaml-syntax: YAML cannot be read: a tab is used to indent this line; YAML indents with spaces only",
+    ),
+    "missing colon": (
+        "name: X\nlogo logo.png\ncolours:\n  primary: '#1f5c57'\n",
+        "organisation.yml:3: yaml-syntax: YAML cannot be read: a line has no colon",
+    ),
+    "site address not absolute": (
+        "name: X\nsite_url: kennis.example.org\n",
+        "organisation.yml:2: org-site-url: the site's address must be an absolute address",
+    ),
     "missing logo": ("name: X\nlogo: logo.png\n", "organisation.yml:2: org-logo: logo 'logo.png' not found"),
     "quick exit not https": (
         "name: X\nquick_exit: http://example.org/\n",
@@ -186,6 +226,24 @@ def test_a_mistake_in_the_organisation_file_names_file_line_and_key(tmp_path, ca
     assert result.returncode == 1
     assert any(line.startswith(expected) for line in result.stderr.splitlines()), result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("rgb", "size", "expected"),
+    [
+        (
+            PRIMARY,
+            (40, 20),
+            "organisation.yml:2: org-logo: logo 'logo.png' is 40×20 px; the header shows it 32 px high",
+        ),
+        ((250, 250, 250), (128, 64), "organisation.yml:2: org-logo: logo 'logo.png' is (almost) all light"),
+    ],
+)
+def test_a_logo_that_would_not_read_in_the_header_is_named(tmp_path, rgb, size, expected):
+    project = minimal_with_organisation(tmp_path, "name: X\nlogo: logo.png\n")
+    plain_png(project / "logo.png", rgb, *size)
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 1 and expected in result.stderr, result.stderr
 
 
 def test_the_site_build_refuses_a_bad_organisation_file(tmp_path):
@@ -305,3 +363,46 @@ def test_the_example_organisation_file_is_valid_and_ships_no_phone_number():
     org = load_organisation(ROOT / "organisation.example.yml", languages=("nl", "en"))
     assert org.name == "Stichting Voorbeeld" and org.contacts == [] and org.logo and org.logo.is_file()
     assert not re.search(r"\+?\d[\d ()-]{6,}\d", (ROOT / "organisation.example.yml").read_text())
+
+
+def test_a_fork_publishes_at_its_address_and_upstream_files_stay_untouched(tmp_path):
+    """A fork as the guide walks it: organisation file with logo and colours, a local page in both
+    languages, its translation marked, built with SITE_URL. Git then shows only the fork's own files:
+    the local page's translation record is in docs/local/, not upstream's docs/translations.lock.yml."""
+    project = copy_project(tmp_path)
+    git = ["git", "-c", "user.name=Fork", "-c", "user.email=fork@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "upstream"], cwd=project, check=True)
+
+    (project / "organisation.yml").write_text(ORG_FILE)
+    plain_png(project / "logo.png")
+    for lang, text in LOCAL_PAGE.items():
+        (project / "docs" / "local" / f"contact.{lang}.md").write_text(text)
+    assert run_cli("i18n", "status", "en", cwd=project).returncode == 1  # the new page is not yet marked
+    marked = run_cli("i18n", "mark", "en", "page:local/contact", cwd=project)
+    assert marked.returncode == 0, marked.stderr
+    status = run_cli("i18n", "status", "en", cwd=project)
+    assert status.returncode == 0, status.stdout
+    assert run_cli("validate", cwd=project).returncode == 0
+
+    address = "https://intranet.example.org/kennis/"
+    result = build_site(project, tmp_path / "site", site_url=address)
+    assert result.returncode == 0, result.stdout + result.stderr
+    local = (tmp_path / "site" / "en" / "local" / "contact" / "index.html").read_text()
+    assert f'<link rel="canonical" href="{address}en/local/contact/">' in local
+
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert sorted(line[3:] for line in changed if line) == [
+        "docs/local/contact.en.md",
+        "docs/local/contact.nl.md",
+        "docs/local/translations.lock.yml",
+        "logo.png",
+        "organisation.yml",
+    ]

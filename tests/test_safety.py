@@ -142,19 +142,29 @@ def test_search_finds_only_pages_in_the_readers_language(page, base_url, lang, q
     assert urlparse(hrefs[0]).path in ((prefix + "pillars/safety/"),)
 
 
-def test_404_page_speaks_both_languages(site):
-    html = (site / "404.html").read_text()
-    assert "Pagina niet gevonden" in html and '<span lang="en">· Page not found</span>' in html
+@pytest.mark.parametrize(
+    ("path", "lang", "title", "other", "quick_exit"),
+    [
+        ("404.html", "nl", "Pagina niet gevonden", "Page not found", "Snel weg"),
+        ("en/404.html", "en", "Page not found", "Pagina niet gevonden", "Quick exit"),
+    ],
+)
+def test_a_404_page_per_language_wholly_in_that_language(site, path, lang, title, other, quick_exit):
+    """The Dutch 404 at the root, the English one under en/: the English build no longer overwrites the Dutch."""
+    html = (site / path).read_text()
+    assert f'<html lang="{lang}"' in html and f"<h1>{title}</h1>" in html and other not in html
+    assert quick_exit in html
     assert "hreflang" not in html and "md-select" not in html  # no other page's alternates leak in
 
 
-def test_sitemap_description_and_absolute_hreflang(site):
-    assert (site / "sitemap.xml").exists()
+def test_without_an_address_no_page_names_one(site):
+    """The shared build has no SITE_URL: no canonical, no hreflang, no sitemap, no printed address."""
+    assert not (site / "sitemap.xml").exists()
     for path in html_pages(site):
         html = path.read_text(encoding="utf-8")
         assert re.search(r'<meta name="description" content="[^"]{20,}">', html), path
-        for href in re.findall(r'<link rel=" alternate" hreflang="[a-z]+" href="([^"]+)"', html):
-            assert href.startswith("http"), path
+        assert 'rel="canonical"' not in html and 'rel=" alternate"' not in html, path
+        assert "vt-print-url" not in html and "127.0.0.1" not in html, path
 
 
 def test_offline_edition_from_disk_search_and_language_switch(browser, offline_site):

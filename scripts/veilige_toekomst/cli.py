@@ -204,6 +204,44 @@ def quizzes_export(
     typer.echo(f"{output}: {len(data) / 1024:.0f} kB")
 
 
+@app.command("nginx-config")
+def nginx_config(
+    root_dir: str = typer.Option(
+        "/var/www/veilige-toekomst", "--root-dir", help="nginx root: the folder that holds the site."
+    ),
+    prefix: str | None = typer.Option(
+        None, "--prefix", help="Sub-folder of the site (default: the path of SITE_URL, else /)."
+    ),
+    listen: str = typer.Option("80", "--listen", help="nginx listen value, e.g. 80 or 127.0.0.1:8080."),
+    hsts: bool = typer.Option(False, "--hsts", help="Send Strict-Transport-Security (only for a site on https)."),
+    out: Path | None = typer.Option(None, "-o", "--out", help="Write to FILE instead of printing."),
+    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
+) -> None:
+    """An nginx server block for the built site: the security headers, gzip, long cache, a 404 per language."""
+    from urllib.parse import urlsplit
+
+    from .site.address import AddressError, public_address
+    from .site.headers import nginx_server
+
+    content = _load(root)
+    try:
+        url = public_address(content)
+    except AddressError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    text = nginx_server(
+        root=root_dir,
+        prefix=prefix if prefix is not None else (urlsplit(url).path if url else "/"),
+        listen=listen,
+        languages=content.languages,
+        hsts=hsts,
+    )
+    if out:
+        write_atomically(out, text.encode())
+    else:
+        typer.echo(text, nl=False)
+
+
 i18n = typer.Typer(no_args_is_help=True, help="Translations: what each language lacks or lags behind.")
 app.add_typer(i18n, name="i18n")
 
@@ -238,8 +276,9 @@ def i18n_mark(
     all_items: bool = typer.Option(False, "--all", help="Every item this language has a translation of."),
     root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
-    """Record that translations follow today's Dutch text (docs/translations.lock.yml). Mark only what you checked."""
-    from .checks.translations import LOCK_FILE, mark
+    """Record that translations follow today's Dutch text (docs/translations.lock.yml; a fork's own pages in
+    docs/local/translations.lock.yml). Mark only what you checked."""
+    from .checks.translations import mark
 
     content = _load(root)
     _check_language(content, lang)
@@ -247,15 +286,15 @@ def i18n_mark(
         typer.echo(f"give a language other than {content.default_language}, and item keys or --all", err=True)
         raise typer.Exit(1)
     try:
-        text, problems = mark(content, lang, None if all_items else items)
+        texts, problems = mark(content, lang, None if all_items else items)
     except ContentError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(1) from None
     if problems:
         typer.echo("\n".join(problems), err=True)
         raise typer.Exit(1)
-    path = content.project.docs_dir / LOCK_FILE
-    write_atomically(path, text.encode())
-    typer.echo(
-        f"{content.project.shown(path)}: marked {'every translated item' if all_items else len(items or [])} in {lang}"
-    )
+    for name, text in texts.items():
+        path = content.project.docs_dir / name
+        write_atomically(path, text.encode())
+        typer.echo(f"{content.project.shown(path)}: updated")
+    typer.echo(f"marked {'every translated item' if all_items else len(items or [])} in {lang}")

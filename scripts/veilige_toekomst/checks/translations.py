@@ -7,6 +7,9 @@ translator writes it with `veilige-toekomst i18n mark LANG ITEM...` (or `--all`)
 translation against today's Dutch text; `veilige-toekomst i18n status` compares it with the Dutch text
 of today. The hash is of the content itself (not of a date or a commit), so the result depends only
 on the files and is the same on every machine.
+
+A fork's own pages (docs/local/) are recorded in docs/local/translations.lock.yml instead, so marking
+them never changes upstream's lock file and taking in upstream updates gives no conflict.
 """
 
 from __future__ import annotations
@@ -20,9 +23,12 @@ import yaml
 from ..core import yamlsource
 from ..core.content import Content
 from ..core.findings import ContentError, Finding
+from ..core.local_pages import FOLDER as LOCAL_FOLDER
 from ..core.quizzes import QUIZ_FOLDER
 
 LOCK_FILE = "translations.lock.yml"
+LOCAL_LOCK_FILE = "local/translations.lock.yml"
+"""The fork's own record, for its pages in docs/local/ (both paths relative to the docs folder)."""
 LOCK_HEADER = """\
 # Which Dutch text each translation was made from, per language and item (a hash of that text).
 # Written by `veilige-toekomst i18n mark LANG ITEM...`; read by `veilige-toekomst i18n status`.
@@ -102,8 +108,22 @@ def items(content: Content) -> list[Item]:
     return sorted(found, key=lambda item: item.sort_key)
 
 
+def lock_file_of(key: str) -> str:
+    """The lock file (relative to the docs folder) that records item `key`: a local page's own, else upstream's."""
+    return LOCAL_LOCK_FILE if key.startswith(f"page:{LOCAL_FOLDER}") else LOCK_FILE
+
+
 def read_lock(content: Content) -> dict[str, dict[str, str]]:
-    path = content.project.docs_dir / LOCK_FILE
+    """language -> item key -> hash, from upstream's lock file and the fork's local one together."""
+    merged: dict[str, dict[str, str]] = {}
+    for name in (LOCK_FILE, LOCAL_LOCK_FILE):
+        for lang, entries in _read_lock_file(content, name).items():
+            merged.setdefault(lang, {}).update(entries)
+    return merged
+
+
+def _read_lock_file(content: Content, name: str) -> dict[str, dict[str, str]]:
+    path = content.project.docs_dir / name
     if not path.is_file():
         return {}
     located = yamlsource.load_file(str(path), content.project.shown(path))
@@ -170,11 +190,11 @@ def report(result: Status) -> list[str]:
     return lines
 
 
-def mark(content: Content, lang: str, keys: list[str] | None) -> tuple[str, list[str]]:
-    """The lock file's new text with `keys` (None: every translated item) marked as following today's Dutch.
+def mark(content: Content, lang: str, keys: list[str] | None) -> tuple[dict[str, str], list[str]]:
+    """The lock files' new texts with `keys` (None: every translated item) marked as following today's Dutch.
 
-    Entries of items that no longer exist are dropped. Returns (text, problems); with problems, nothing
-    should be written.
+    Entries of items that no longer exist are dropped. Returns ({lock file relative to the docs folder:
+    new text} for only the files that change, problems); with problems, nothing should be written.
     """
     known = {item.key: item for item in items(content)}
     chosen = [item for item in known.values() if lang in item.languages] if keys is None else []
@@ -187,14 +207,19 @@ def mark(content: Content, lang: str, keys: list[str] | None) -> tuple[str, list
             problems.append(f"{key} has no {lang} translation yet ({item.where.format(lang=lang)})")
         else:
             chosen.append(item)
-    lock = read_lock(content)
-    marked = {key: value for key, value in lock.get(lang, {}).items() if key in known}
-    marked.update({item.key: item.hash for item in chosen})
-    lock = {**{code: entries for code, entries in lock.items() if code != lang}, lang: marked}
-    body = yaml.safe_dump(
-        {code: dict(sorted(entries.items())) for code, entries in sorted(lock.items())},
-        sort_keys=False,
-        allow_unicode=True,
-        width=1000,
-    )
-    return LOCK_HEADER + body, problems
+    texts = {}
+    for name in (LOCK_FILE, LOCAL_LOCK_FILE):
+        lock = _read_lock_file(content, name)
+        marked = {key: value for key, value in lock.get(lang, {}).items() if key in known}
+        marked.update({item.key: item.hash for item in chosen if lock_file_of(item.key) == name})
+        if lock.get(lang, {}) == marked:
+            continue
+        lock = {**{code: entries for code, entries in lock.items() if code != lang}, lang: marked}
+        body = yaml.safe_dump(
+            {code: dict(sorted(entries.items())) for code, entries in sorted(lock.items())},
+            sort_keys=False,
+            allow_unicode=True,
+            width=1000,
+        )
+        texts[name] = LOCK_HEADER + body
+    return texts, problems

@@ -23,17 +23,19 @@ MIN_CONTRAST = 4.5
 WHITE = "#ffffff"
 QUOTE_BACKGROUND = "#f6f3ee"
 """--vt-quote-bg in overrides/assets/stylesheets/site.css."""
-HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+SHORT_HEX = re.compile(r"^#[0-9a-fA-F]{3}$")
 
 
 def parse(value: str) -> str:
-    """'#1F5C57' or '#1f5' -> '#1f5c57'; ValueError for anything else."""
-    if not isinstance(value, str) or not HEX.match(value):
-        raise ValueError(f'{value!r} is not a colour; write it as "#rrggbb" in quotes, e.g. "#1f5c57"')
-    digits = value[1:].lower()
-    if len(digits) == 3:
-        digits = "".join(d * 2 for d in digits)
-    return "#" + digits
+    """'#1F5C57' -> '#1f5c57'; ValueError for anything else, exactly "#rrggbb" as the guide says
+    (for '#1f5' the message gives the six-digit form)."""
+    if isinstance(value, str) and HEX.match(value):
+        return value.lower()
+    if isinstance(value, str) and SHORT_HEX.match(value):
+        full = "#" + "".join(d * 2 for d in value[1:].lower())
+        raise ValueError(f'{value!r} has three digits; write all six: "{full}"')
+    raise ValueError(f'{value!r} is not a colour; write it as "#rrggbb" in quotes, e.g. "#1f5c57"')
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -90,20 +92,40 @@ def shown_ratio(ratio: float) -> str:
     return f"{math.floor(ratio * 100) / 100:.2f}:1"
 
 
-def contrast_problems(colours: dict[str, str]) -> dict[str, str]:
-    """The first pair each colour fails, as a message per role; empty when every pair reads well."""
-    problems: dict[str, str] = {}
+def _failed_pair(role: str, colour: str) -> tuple[Pair, float] | None:
+    """The first pair `colour` fails in `role`, with its ratio; None when it reads well in every pair."""
     for pair in PAIRS:
-        colour = colours.get(pair.role)
-        if colour is None or pair.role in problems:
+        if pair.role == role:
+            ratio = contrast(colour, pair.other or tint(colour))
+            if ratio < MIN_CONTRAST:
+                return pair, ratio
+    return None
+
+
+def nearest_passing(role: str, colour: str) -> str:
+    """The lightest darker shade of `colour` (mixed with black in steps of 1%) that passes every pair
+    of `role`: the same hue, as close to the chosen colour as the contrast allows."""
+    for step in range(101):
+        shade = mix(colour, "#000000", 1 - step / 100)
+        if _failed_pair(role, shade) is None:
+            return shade
+    return "#000000"
+
+
+def contrast_problems(colours: dict[str, str]) -> dict[str, str]:
+    """The first pair each colour fails, as a message per role with the nearest shade that passes;
+    empty when every pair reads well."""
+    problems: dict[str, str] = {}
+    for role, colour in colours.items():
+        failed = _failed_pair(role, colour)
+        if failed is None:
             continue
-        other = pair.other or tint(colour)
-        ratio = contrast(colour, other)
-        if ratio < MIN_CONTRAST:
-            problems[pair.role] = (
-                f"{pair.role} {colour} {pair.describe} has contrast {shown_ratio(ratio)}, "
-                f"needs at least {MIN_CONTRAST}:1"
-            )
+        pair, ratio = failed
+        better = nearest_passing(role, colour)
+        problems[role] = (
+            f"{role} {colour} {pair.describe} has contrast {shown_ratio(ratio)}, needs at least {MIN_CONTRAST}:1; "
+            f'the nearest darker shade that passes is "{better}"'
+        )
     return problems
 
 

@@ -14,6 +14,7 @@ Without a file, the site and prints carry the project's own name, logo and colou
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from pydantic import Field, model_validator
@@ -26,10 +27,15 @@ from .texts import Text, missing_languages
 
 PROJECT_NAME = "Veilige Toekomst"
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+LOGO_MIN_HEIGHT = 64
+"""Pixels: the header shows the logo 32 px high (1.6rem), twice that is sharp on phones and hi-dpi screens."""
+LOGO_MIN_DARK_SHARE = 0.02
+"""The header shows the logo on a white chip: at least this share of its visible pixels must stand out."""
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,}[0-9]$")
 """What can be dialled; anything else (e.g. "(your number)") is shown as plain text."""
 
 HTTPS_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
+SITE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s?#]*)?$")
 
 
 class Colours(Strict):
@@ -81,6 +87,9 @@ class Organisation(Strict):
     single_entry_visit: bool | None = None
     """True: links inside the site replace the history entry (one entry per visit); None: mkdocs.yml decides."""
     sections: Sections = Sections()
+    site_url: str | None = None
+    """The site's public address (e.g. https://kennis.example.org/veilige-toekomst/); SITE_URL in the
+    environment of the build wins over it."""
 
     def hidden_folders(self) -> list[str]:
         return [folder for key, folder in SECTION_FOLDERS.items() if not getattr(self.sections, key)]
@@ -94,6 +103,13 @@ def quick_exit_problem(url: object) -> str | None:
     if isinstance(url, str) and HTTPS_URL.match(url):
         return None
     return f"the quick-exit target must be an absolute https:// address, not {url!r}"
+
+
+def site_url_problem(url: object) -> str | None:
+    """Why `url` cannot be the site's public address (an absolute http(s) address, no query), or None."""
+    if isinstance(url, str) and SITE_URL.match(url):
+        return None
+    return f"the site's address must be an absolute address such as https://example.org/veilige-toekomst/, not {url!r}"
 
 
 def load_organisation(
@@ -118,6 +134,7 @@ def load_organisation(
     }
     _check_texts(data, languages, located, collector)
     _check_quick_exit(data, located, collector)
+    _check_site_url(data, located, collector)
     org = yamlsource.validated(located, Organisation, collector)
     collector.raise_if_any()
     assert org is not None
@@ -163,7 +180,36 @@ def _check_logo(data: dict, path: Path, root: Path, located: yamlsource.Located,
         )
     elif problem := logo_problem(logo, root):
         collector.add(located.path, line, "org-logo", problem)
+    elif logo.suffix.lower() != ".svg" and (problem := raster_logo_problem(logo, given)):
+        collector.add(located.path, line, "org-logo", problem)  # a drawing scales to any size
     return logo
+
+
+def raster_logo_problem(logo: Path, shown: str) -> str | None:
+    """Why a PNG or JPEG logo would not read in the header (too small, or nearly all light on the white
+    chip it sits on), or None. Pixels with alpha under 128 count as background."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(logo) as image:
+            width, height = image.size
+            rgba = image.convert("RGBA").resize((min(width, 200), min(height, 200)))
+    except (OSError, UnidentifiedImageError):
+        return f"logo '{shown}' cannot be read as an image"
+    if height < LOGO_MIN_HEIGHT:
+        return (
+            f"logo '{shown}' is {width}×{height} px; the header shows it 32 px high, so it would look blurred: "
+            f"use one at least {LOGO_MIN_HEIGHT} px high, or an .svg"
+        )
+    data = rgba.tobytes()  # r, g, b, a, r, g, b, a, …
+    visible = Counter(tuple(data[i : i + 3]) for i in range(0, len(data), 4) if data[i + 3] >= 128)
+    dark = sum(n for (r, g, b), n in visible.items() if colours.contrast(f"#{r:02x}{g:02x}{b:02x}", colours.WHITE) >= 3)
+    if not visible or dark / visible.total() < LOGO_MIN_DARK_SHARE:
+        return (
+            f"logo '{shown}' is (almost) all light: the header shows it on a white chip, where it would not be "
+            "seen; use the version of the logo with dark lettering"
+        )
+    return None
 
 
 def _check_texts(data: dict, languages: tuple[str, ...], located: yamlsource.Located, collector: Collector) -> None:
@@ -184,3 +230,9 @@ def _check_quick_exit(data: dict, located: yamlsource.Located, collector: Collec
     problem = quick_exit_problem(data["quick_exit"]) if data.get("quick_exit") is not None else None
     if problem:
         collector.add(located.path, located.line_of(("quick_exit",)), "quick-exit", problem)
+
+
+def _check_site_url(data: dict, located: yamlsource.Located, collector: Collector) -> None:
+    problem = site_url_problem(data["site_url"]) if data.get("site_url") is not None else None
+    if problem:
+        collector.add(located.path, located.line_of(("site_url",)), "org-site-url", problem)

@@ -169,6 +169,11 @@ RULES_LIST = (
         "the organisation's colours are #rrggbb and reach 4.5:1 against their text",
         "choose a darker colour",
     ),
+    Rule(
+        "org-site-url",
+        "the organisation file's site_url is an absolute http(s) address",
+        "give the full address, e.g. https://example.org/veilige-toekomst/",
+    ),
     Rule("quick-exit", "the quick-exit target is an absolute https:// address", "give a full https:// address"),
 )
 RULES = {rule.id: rule for rule in RULES_LIST}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -56,12 +58,6 @@ class Located:
         return self.first_line
 
 
-TAB_HINT = (
-    "a tab character stands where YAML needs spaces; indent with spaces only "
-    "(many editors turn the Tab key into spaces when you ask them to)"
-)
-
-
 def load(text: str, path: str, first_line: int = 1) -> Located:
     """Parse `text` (which starts at `first_line` of `path`) strictly, or raise a ContentError.
 
@@ -87,11 +83,36 @@ def load(text: str, path: str, first_line: int = 1) -> Located:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc)
-        if "tab" in problem:
-            problem = f"{problem}: {TAB_HINT}"
-        raise ContentError([Finding(path, line, "yaml-syntax", f"YAML cannot be read: {problem}")]) from None
+        text_lines = text.splitlines()
+        shown = text_lines[mark.line] if mark and mark.line < len(text_lines) else ""
+        raise ContentError(
+            [Finding(path, line, "yaml-syntax", f"YAML cannot be read: {plain_problem(problem, shown)}")]
+        ) from None
     finally:
         loader.dispose()
+
+
+TAB = "a tab is used to indent this line; YAML indents with spaces only"
+PLAIN_PROBLEMS = (
+    ("could not find expected ':'", "a line has no colon; write each setting as `key: value`"),
+    (
+        "mapping values are not allowed here",
+        "a colon where none can stand; put the value in quotes, or check the indenting above",
+    ),
+    ("expected <block end>", "a line is indented differently from the one before, or has no colon (`key: value`)"),
+)
+"""libyaml's words for the usual slips -> what to do about them."""
+
+
+def plain_problem(problem: str, line: str = "") -> str:
+    """YAML's own message in plain words when it is a usual slip (a tab in `line`, the line it stopped
+    at; a missing colon); else as it is."""
+    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
+        return f"{TAB} ({problem})"
+    for start, plain in PLAIN_PROBLEMS:
+        if problem.startswith(start):
+            return f"{plain} ({problem})"
+    return problem
 
 
 MAX_VALUES = 200_000
@@ -153,8 +174,44 @@ def load_file(path_on_disk: str, shown_path: str) -> Located:
     return load(read_utf8(Path(path_on_disk), shown_path), shown_path)
 
 
-def model_findings(error: ValidationError, located: Located, collector: Collector) -> None:
-    """Each of pydantic's complaints about `located` as a finding on the line of the value concerned."""
+def _model_at(model: type[BaseModel], loc: Location) -> type[BaseModel] | None:
+    """The model that holds the value at `loc` (keys and list indexes) inside `model`, or None."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        field = current.model_fields.get(step) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return None
+        current = _first_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _first_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _first_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def unknown_key_message(model: type[BaseModel], loc: Location) -> str:
+    """'not a known key; did you mean 'colours'?' for the key at `loc`, from the keys `model` allows there."""
+    key = str(loc[-1])
+    holder = _model_at(model, loc[:-1])
+    known = list(holder.model_fields) if holder else []
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else (f"; known keys: {', '.join(known)}" if known else "")
+    return f"not a known key{hint}"
+
+
+def model_findings(
+    error: ValidationError, located: Located, collector: Collector, model: type[BaseModel] | None = None
+) -> None:
+    """Each of pydantic's complaints about `located` as a finding on the line of the value concerned;
+    an unknown key suggests the nearest known one of `model` ("did you mean 'colours'?")."""
     for item in error.errors():
         loc = tuple(item["loc"])
         rule = (
@@ -165,6 +222,8 @@ def model_findings(error: ValidationError, located: Located, collector: Collecto
             else "field"
         )
         message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden" and model is not None:
+            message = unknown_key_message(model, loc)
         collector.add(located.path, located.line_of(loc), rule, f"{location_path(loc) or 'front matter'}: {message}")
 
 
@@ -173,7 +232,7 @@ def validated(located: Located, model: type[M], collector: Collector) -> M | Non
     try:
         return model.model_validate(located.data)
     except ValidationError as exc:
-        model_findings(exc, located, collector)
+        model_findings(exc, located, collector, model)
         return None
 
 

@@ -6,6 +6,7 @@ Listed in mkdocs.yml under `hooks:`. A content mistake stops the build with `pat
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -17,9 +18,9 @@ from veilige_toekomst.core.content import Content
 from veilige_toekomst.core.findings import ContentError
 from veilige_toekomst.render import notices, packs, shortcodes
 from veilige_toekomst.render.validate import Checked, load_checked
+from veilige_toekomst.site import address, headers, page_safety, stylesheets
 from veilige_toekomst.site import organisation as site_organisation
 from veilige_toekomst.site import packs as site_packs
-from veilige_toekomst.site import page_safety, stylesheets
 from veilige_toekomst.site import search as site_search
 
 
@@ -39,6 +40,8 @@ if not any(type(f).__name__ == _QuizHasDutch.__name__ for f in _quiz_log.filters
 _cache: dict[tuple[str, bool], tuple[tuple, Checked]] = {}
 _files: dict[str, Files] = {}
 _search_entries: dict[str, list] = {}
+_not_found: dict[str, str] = {}
+"""Each language's 404 page, as built: every language build writes 404.html at the root, the last wins."""
 
 
 def _fingerprint(config) -> tuple:
@@ -80,6 +83,10 @@ def _online(config) -> bool:
 
 
 def on_config(config):
+    try:
+        address.configure(config, _content(config))
+    except address.AddressError as exc:
+        raise Abort(str(exc)) from None
     stylesheets.configure(config)
     site_organisation.configure(config, _checked(config, fresh=True).content)
     return config
@@ -143,6 +150,7 @@ def _template_globals(config, page_url: str) -> dict:
     lang = _lang(config)
     search = _page_url(lang, "search")
     return {
+        "home_prefix": _page_url(lang, "index") or "",
         "ui": lambda key, **values: content.ui(lang, key, **values),
         "ui_in": lambda in_lang, key: content.ui(in_lang, key),
         "plural_forms": lambda key: content.plural_forms(lang, key),
@@ -151,6 +159,7 @@ def _template_globals(config, page_url: str) -> dict:
         "quick_exit": content.project.quick_exit_url,
         "single_entry_visit": content.project.single_entry_visit,
         "organisation": site_organisation.footer_name(content),
+        "root_relative": lambda link: address.root_relative(link, config.site_url),
     }
 
 
@@ -177,7 +186,9 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    return page_safety.add_csp(page_safety.without_alternates(output))
+    output = page_safety.add_csp(page_safety.without_alternates(output))
+    _not_found[_lang(config)] = output
+    return output
 
 
 def on_post_build(config):
@@ -185,3 +196,16 @@ def on_post_build(config):
     node_modules = Path(config.config_file_path).parent / "node_modules"
     site_search.write_index(Path(config.site_dir), node_modules, lang, _search_entries.get(lang, []))
     site_packs.publish(_content(config), lang, Path(config.site_dir))
+    _write_not_found_pages(config)
+    address.drop_sitemap_without_address(config)
+    address.drop_source_maps(config)
+    headers.write_headers_file(Path(config.site_dir))
+
+
+def _write_not_found_pages(config) -> None:
+    """The 404 page of each language built so far at its language's root: 404.html, en/404.html."""
+    for lang, html in _not_found.items():
+        home = _page_url(lang, "index") or ""  # "", "en/"; offline "index.html", "en/index.html"
+        target = Path(config.site_dir, posixpath.dirname(home), "404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
