@@ -20,7 +20,6 @@ from mdit_py_plugins.deflist import deflist_plugin
 
 from ..core.content import Content, area_meta, pillar_meta
 from ..core.findings import ContentError
-from ..core.markdown_syntax import used_ids
 from ..core.organisation import Organisation
 from ..core.pack_catalogue import Module
 from ..core.pack_texts import PackTexts
