@@ -371,3 +371,11 @@ def test_the_markdown_constructs_the_site_enables_render_on_paper():
     assert "<dt>Term</dt>" in html and "<dd>" in html
     assert "{" not in html and "Knop" not in html
     assert "<table>" in html
+
+
+def test_no_worksheet_question_asks_what_the_booklet_says(content):
+    """Participants have the pack, not the booklet: a question asks what is true, not what the booklet says."""
+    asked = re.compile(r"what does the booklet say|wat zegt het boekje", re.I)
+    for (lang, module), quiz in content.quizzes.items():
+        for question in quiz.questions:
+            assert not asked.search(question.text), (lang, module, question.id)
