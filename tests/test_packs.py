@@ -379,3 +379,20 @@ def test_no_worksheet_question_asks_what_the_booklet_says(content):
     for (lang, module), quiz in content.quizzes.items():
         for question in quiz.questions:
             assert not asked.search(question.text), (lang, module, question.id)
+
+
+def test_markdown_the_packs_cannot_print_is_named_by_validation(tmp_path):
+    project = make_project(tmp_path)
+    (project / "docs" / "training").mkdir()
+    shutil.copy(ROOT / "docs" / "training" / "packs.yml", project / "docs" / "training" / "packs.yml")
+    page = project / "docs" / "pillars" / "safety.nl.md"
+    lines = page.read_text().splitlines()
+    page.write_text("\n".join([*lines, "", '<div class="vt-note" markdown>**Let op.**</div>', "", "[TOC]", ""]))
+    result = run_cli("validate", cwd=project)
+    assert f"docs/pillars/safety.nl.md:{len(lines) + 2}: pack-markdown: the training packs cannot print md_in_html" in (
+        result.stderr
+    )
+    assert (
+        f"docs/pillars/safety.nl.md:{len(lines) + 4}: pack-markdown: the training packs cannot print toc's [TOC]"
+        in (result.stderr)
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..core.content import Content
 from ..core.findings import Collector, Finding
-from . import content, local_pages, pack_texts, quizzes
+from . import content, local_pages, pack_markdown, pack_texts, quizzes
 
 
 def check_content(model: Content) -> list[Finding]:
@@ -21,6 +21,7 @@ def check_content(model: Content) -> list[Finding]:
         content.check_ui_strings,
         content.check_usage,
         pack_texts.check_pack_texts,
+        pack_markdown.check_pack_markdown,
         local_pages.check_local_pages,
     ):
         check(model, collector)
