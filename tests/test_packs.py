@@ -194,6 +194,7 @@ def test_a_failed_or_interrupted_build_keeps_the_earlier_pdf(packs, tmp_path, mo
         (["--module", "nonsense"], "unknown module 'nonsense'"),
         (["--lang", "fr"], "unknown language 'fr'"),
         (["--edition", "teacher"], "unknown edition 'teacher'"),
+        (["--minutes", "60"], "no 60-minute session plan (choose from: 45, 90, 120)"),
         (["--org", "{tmp}/missing-logo.yml"], "org-logo: logo 'nowhere.png' not found"),
         (["--org", "{tmp}/bad-field.yml"], "unknown-field: colour"),
         (["--org", "{tmp}/absent.yml"], "org-file: organisation file not found"),
