@@ -27,7 +27,6 @@ NO_BROKEN_FIXTURE_YET = {
     "module-title",
     "module-pages",
     "module-texts",
-    "session-minutes",
     "session-activity",
     "prompt-missing",
     "local-clash",

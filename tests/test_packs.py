@@ -123,7 +123,7 @@ def test_only_the_trainer_edition_has_the_answer_key_and_session_plan(packs, con
         assert heading not in participant
     quiz = content.quizzes.get((LANG, MODULE))
     if quiz:
-        explanation = flat(re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", quiz.questions[0].explanation))[:60]
+        explanation = flat(re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", quiz.questions[0].explanation)).rstrip(".")[:60]
         assert explanation in trainer
         assert explanation not in participant
 
@@ -194,6 +194,7 @@ def test_a_failed_or_interrupted_build_keeps_the_earlier_pdf(packs, tmp_path, mo
         (["--module", "nonsense"], "unknown module 'nonsense'"),
         (["--lang", "fr"], "unknown language 'fr'"),
         (["--edition", "teacher"], "unknown edition 'teacher'"),
+        (["--minutes", "60"], "no 60-minute session plan (choose from: 45, 90, 120)"),
         (["--org", "{tmp}/missing-logo.yml"], "org-logo: logo 'nowhere.png' not found"),
         (["--org", "{tmp}/bad-field.yml"], "unknown-field: colour"),
         (["--org", "{tmp}/absent.yml"], "org-file: organisation file not found"),
@@ -253,3 +254,146 @@ def test_the_built_site_links_only_pdfs_it_contains(site):
         assert links or "vt-packs-missing" in html
         for link in links:
             assert (lang_root / "training" / link).is_file(), link
+
+
+# A session a trainer can run from the pack alone (issue 20) -------------------------------------------------
+
+SESSION_MODULES = ("attachment", "psychoeducation", "stability-continuity")
+PAPERS = {
+    "nl": ("Presentielijst", "Evaluatieformulier", "Deelnamebewijs", "Voorbereiding en materialen"),
+    "en": ("Attendance list", "Evaluation form", "Certificate of participation", "Preparation and materials"),
+}
+
+
+@pytest.fixture(scope="module")
+def trainer_packs(tmp_path_factory) -> Path:
+    """The three modules that had one card, trainer edition, both languages."""
+    out = tmp_path_factory.mktemp("trainer")
+    result = run_cli("packs", "--module", ",".join(SESSION_MODULES), "--edition", "trainer", "--out", str(out), env=ENV)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def pdfpages(path: Path) -> list[str]:
+    """The text of each page, as pdftotext lays it out (form feed between pages)."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")[:-1]
+
+
+@pytest.mark.parametrize("module", SESSION_MODULES)
+def test_every_quote_tagged_with_the_module_is_a_card_once(trainer_packs, content, module):
+    tagged = [q for q in content.quotes if module in q.themes]
+    text = pdftext(trainer_packs / f"{module}-trainer.en.pdf")
+    cards = set(re.findall(r"Card (\d+) · ", text))
+    assert len(cards) == len(tagged) >= 2
+    for quote in tagged:
+        words = flat(quote.text["en"])[:60]
+        assert text.count(words) == 1, (quote.id, words)  # on its card, not again in the text
+    assert f"Print 3 sets of the {len(tagged)} discussion cards" in text
+
+
+def test_the_answer_key_holds_each_options_feedback_and_page_numbers(trainer_packs, content):
+    text = pdftext(trainer_packs / "attachment-trainer.en.pdf")
+    quiz = content.quizzes[("en", "attachment")]
+    key = text[text.index("Answer key to the worksheet 1.") :]
+    for question in quiz.questions:
+        for option in question.options:
+            assert flat(option.feedback) in key
+    references = re.findall(r"Read ([^.]*?) \(page (\d+)\)", key)
+    assert len(references) >= len(quiz.questions)
+    pages = pdfpages(trainer_packs / "attachment-trainer.en.pdf")
+    for title, page in references:
+        assert title.split(" and ")[-1].split(" (page")[0] in pages[int(page) - 1], (title, page)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_session_length_has_a_plan_that_adds_up(trainer_packs, lang):
+    text = pdftext(trainer_packs / f"attachment-trainer.{lang}.pdf")
+    label = "Sessieplan: {} minuten" if lang == "nl" else "Session plan: {} minutes"
+    after = "Gespreksvragen bij de kaarten" if lang == "nl" else "Discussion prompts for the cards"
+    for length, following in ((45, 90), (90, 120), (120, None)):
+        start = text.rindex(label.format(length))  # the plan itself, after the contents
+        end = text.index(label.format(following), start) if following else text.index(after, start)
+        plan = text[start:end]
+        assert sum(int(m) for m in re.findall(r"(\d+) min\b", plan)) == length, plan
+
+
+@pytest.mark.parametrize("module", SESSION_MODULES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_trainer_edition_has_the_papers_around_a_session(trainer_packs, module, lang):
+    text = pdftext(trainer_packs / f"{module}-trainer.{lang}.pdf")
+    for heading in PAPERS[lang]:
+        assert text.count(heading) >= 2, heading  # in the contents and on its own page
+
+
+def test_only_the_trainer_edition_has_the_papers(packs):
+    text = pdftext(pack(packs, "participant"))
+    for heading in PAPERS["nl"]:
+        assert heading not in text
+
+
+def test_both_editions_of_a_module_carry_one_version_code(packs):
+    versions = {re.search(r"Versie (\S+ · \w+)", pdftext(pack(packs, e)))[1] for e in ("participant", "trainer")}
+    assert len(versions) == 1
+
+
+def test_no_page_ends_with_a_heading(trainer_packs, packs, content):
+    from veilige_toekomst.core.pack_catalogue import catalogue
+    from veilige_toekomst.print import packs_render
+
+    for module, lang, path in [
+        *((m, "en", trainer_packs / f"{m}-trainer.en.pdf") for m in SESSION_MODULES),
+        (MODULE, LANG, pack(packs, "trainer")),
+    ]:
+        texts = content.pack_texts
+        edition = packs_render.Edition(lang, "trainer", content.project.organisation, "v", "d")
+        html, _ = packs_render.render_html(content, texts, catalogue(content, texts)[module], edition)
+        headings = {
+            " ".join(re.sub(r"<[^>]+>", "", h).split()) for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html)
+        }
+        for number, page in enumerate(pdfpages(path)[2:], 3):  # after the cover and the contents
+            body = [line.strip() for line in page.splitlines() if line.strip()]
+            body = [line for line in body if not re.match(r"^(pagina|page) \d+ (van|of) \d+$", line)]
+            # a heading that is the page's only text (after the running head) heads lines to write on: fine
+            alone = len(body) <= 3
+            assert alone or body[-1] not in headings, f"{path.name} page {number} ends with heading {body[-1]!r}"
+
+
+def test_the_markdown_constructs_the_site_enables_render_on_paper():
+    from veilige_toekomst.print.packs_render import markdown
+
+    html = markdown(
+        '!!! note "Let op"\n    Een opmerking.\n\n??? tip "Meer"\n    Ingeklapt op de site.\n\n'
+        "Term\n:   Uitleg van de term.\n\n[Knop](../x.md){ .md-button }\n\nTekst met *nadruk*{: .klein }.\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    assert '<div class="admonition note">' in html and "Een opmerking." in html
+    assert "Ingeklapt op de site." in html
+    assert "<dt>Term</dt>" in html and "<dd>" in html
+    assert "{" not in html and "Knop" not in html
+    assert "<table>" in html
+
+
+def test_no_worksheet_question_asks_what_the_booklet_says(content):
+    """Participants have the pack, not the booklet: a question asks what is true, not what the booklet says."""
+    asked = re.compile(r"what does the booklet say|wat zegt het boekje", re.I)
+    for (lang, module), quiz in content.quizzes.items():
+        for question in quiz.questions:
+            assert not asked.search(question.text), (lang, module, question.id)
+
+
+def test_markdown_the_packs_cannot_print_is_named_by_validation(tmp_path):
+    project = make_project(tmp_path)
+    (project / "docs" / "training").mkdir()
+    shutil.copy(ROOT / "docs" / "training" / "packs.yml", project / "docs" / "training" / "packs.yml")
+    page = project / "docs" / "pillars" / "safety.nl.md"
+    lines = page.read_text().splitlines()
+    page.write_text("\n".join([*lines, "", '<div class="vt-note" markdown>**Let op.**</div>', "", "[TOC]", ""]))
+    result = run_cli("validate", cwd=project)
+    assert f"docs/pillars/safety.nl.md:{len(lines) + 2}: pack-markdown: the training packs cannot print md_in_html" in (
+        result.stderr
+    )
+    assert (
+        f"docs/pillars/safety.nl.md:{len(lines) + 4}: pack-markdown: the training packs cannot print toc's [TOC]"
+        in (result.stderr)
+    )

@@ -74,13 +74,16 @@ def packs(
     org: Path | None = typer.Option(None, "--org", help="Organisation file (YAML: name, optional logo) for the cover."),
     out: Path | None = typer.Option(None, "--out", help="Folder for the PDFs (default: build/packs)."),
     jobs: int = typer.Option(0, "--jobs", help="Parallel processes (default: one per core)."),
+    minutes: list[int] = typer.Option(
+        [], "--minutes", help="Session length(s) whose plan the trainer edition holds (45, 90, 120; default: all)."
+    ),
     root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
     """Training packs as PDF: each module for participants and trainers; unchanged packs are kept."""
     from .print.packs_build import PackError, build_packs, summary
 
     try:
-        results = build_packs(root, module, lang, edition, org, out, jobs or None)
+        results = build_packs(root, module, lang, edition, org, out, jobs or None, minutes=minutes)
     except ContentError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(1) from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..core.content import Content
 from ..core.findings import Collector, Finding
-from . import content, local_pages, pack_texts, page_markup, quizzes
+from . import content, local_pages, pack_markdown, pack_texts, page_markup, quizzes
 
 
 def check_content(model: Content) -> list[Finding]:
@@ -22,6 +22,7 @@ def check_content(model: Content) -> list[Finding]:
         content.check_plurals,
         content.check_usage,
         pack_texts.check_pack_texts,
+        pack_markdown.check_pack_markdown,
         local_pages.check_local_pages,
         page_markup.check_page_markup,
     ):

@@ -1,5 +1,5 @@
 """The training packs' texts (docs/training/packs.yml) against the content: every language, every
-module once with what it needs, a session plan that adds up, a prompt for every quote card."""
+module once with what it needs, a session plan that shows the activities, a prompt for every quote card."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 from ..core import yamlsource
 from ..core.content import Content
 from ..core.findings import Collector, location_path
-from ..core.markdown_syntax import used_ids
 from ..core.pack_catalogue import catalogue
 from ..core.pack_texts import CONTEXT, COURSE, LANGUAGE_KEY, PackTexts
 from ..core.texts import missing_languages
@@ -53,14 +52,7 @@ def _where(loc: tuple) -> str:
 
 
 def _check_session(texts: PackTexts, located: yamlsource.Located, c: Collector) -> None:
-    total = sum(step.minutes for step in texts.session.steps)
-    if total != texts.session.minutes:
-        c.add(
-            located.path,
-            located.line_of(("session", "minutes")),
-            "session-minutes",
-            f"the steps of the session plan add up to {total} minutes, not {texts.session.minutes}",
-        )
+    """That each length's plan adds up is checked as the file is read (`pack_texts.Session`)."""
     if not any("{activity}" in text for step in texts.session.steps for text in step.text.values()):
         c.add(
             located.path,
@@ -121,10 +113,8 @@ def _check_modules(texts: PackTexts, located: yamlsource.Located, content: Conte
 
 
 def _check_prompts(texts: PackTexts, located: yamlsource.Located, content: Content, c: Collector) -> None:
-    """A discussion prompt for every quote that becomes a card: every quote on the course's pages."""
-    course = catalogue(content, texts)[COURSE]
-    pages = course.pages(content, content.default_language)
-    on_cards = {quote_id for page in pages for quote_id, _ in used_ids(page, "quote")}
+    """A discussion prompt for every quote that becomes a card in some module (`Module.card_quotes`)."""
+    on_cards = set(catalogue(content, texts)[COURSE].card_quotes(content))
     for quote_id in sorted(on_cards - set(texts.quote_prompts)):
         c.add(
             located.path,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content
+from .markdown_syntax import used_ids
 from .pack_texts import CONTEXT, COURSE, ModuleTexts, PackTexts
 from .pages import Page
 from .texts import text_in
@@ -33,6 +34,18 @@ class Module:
 
     def pages(self, content: Content, lang: str) -> list[Page]:
         return [page for src in self.page_srcs if (page := content.page(lang, src)) is not None]
+
+    def card_quotes(self, content: Content) -> list[str]:
+        """Ids of the quotes that become its discussion cards, in quotes.yml order: every quote tagged
+        with the module (quotes.yml `themes`) and every quote on its pages (the context module has no tag)."""
+        ids = {part.id for part in self.parts()}
+        on_pages = {
+            quote_id
+            for part in self.parts()
+            for page in part.pages(content, content.default_language)
+            for quote_id, _ in used_ids(page, "quote")
+        }
+        return [q.id for q in content.quotes if q.id in on_pages or ids & set(q.themes)]
 
     def title(self, content: Content, lang: str) -> str:
         if self.texts.title is not None:

@@ -107,13 +107,6 @@ RULES_LIST = (
         "a page has no <script>, javascript: link or on…= handler (the site runs only its own scripts)",
         "remove it; interactive parts belong in overrides/ as files",
     ),
-    # Markup in pages
-    Rule("unclosed-comment", "every <!-- comment --> in a page is closed", "add the closing -->"),
-    Rule(
-        "raw-script",
-        "a page has no <script>, javascript: link or on…= handler (the site runs only its own scripts)",
-        "remove it; interactive parts belong in overrides/ as files",
-    ),
     # Rendering
     Rule("shortcode", "every <!-- shortcode --> is known and names existing ids", "correct the name or id"),
     Rule("link", "every internal link leads to an existing page or file", "correct the path"),
@@ -155,8 +148,12 @@ RULES_LIST = (
     Rule("module-title", "only context and course modules have a title", "add or remove title"),
     Rule("module-pages", "only the context module lists its pages", "add or remove pages"),
     Rule("module-texts", "every module has reflection questions and an activity", "add them in every language"),
-    Rule("session-minutes", "the session plan's steps add up to its length", "correct the minutes"),
     Rule("session-activity", "a step of the session plan shows the module's {activity}", "add {activity} to a step"),
+    Rule(
+        "pack-markdown",
+        "a page that goes into a training pack uses only Markdown the packs can print",
+        "leave a blank line after an HTML tag with markdown inside; no [TOC]",
+    ),
     Rule("prompt-missing", "every quote on a discussion card has a prompt", "add it under quote_prompts"),
     # A fork's own files
     Rule("local-clash", "a local page never takes the place of a page of the project", "rename the local page"),
@@ -177,6 +174,7 @@ RULES_LIST = (
     Rule("quick-exit", "the quick-exit target is an absolute https:// address", "give a full https:// address"),
 )
 RULES = {rule.id: rule for rule in RULES_LIST}
+assert len(RULES) == len(RULES_LIST), "a rule id is listed twice"
 
 
 def table() -> str:

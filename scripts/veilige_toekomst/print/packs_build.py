@@ -35,8 +35,6 @@ from . import pdf
 
 HASH_SCHEME = "packs-1"
 """Change to rebuild every pack, e.g. when the way inputs are hashed changes."""
-EDITION_TOKEN = "@@edition-id@@"
-"""Stands in the HTML for the pack's short hash until the hash is known."""
 SHARED_DATA = ("quotes/quotes.yml", "figures/statistics.yml", "strings.yml", TEXTS_FILE)
 
 
@@ -156,21 +154,44 @@ def fixed_inputs(org: Organisation) -> bytes:
     return HASH_SCHEME.encode() + metadata.version("weasyprint").encode() + b"".join(_file_digest(f) for f in files)
 
 
+def version_code(content: Content, module: Module) -> str:
+    """The module's content version: a short hash of the files it is made of, in every language.
+
+    The same in both editions and both languages, so a trainer sees that their edition and the
+    participants' belong together; it changes when any of those files change.
+    """
+    root = content.project.root
+    files = sorted({f for lang in content.languages for f in source_files(content, module, lang)})
+    digest = hashlib.sha256(HASH_SCHEME.encode() + project_version().encode())
+    for name in files:
+        digest.update(name.encode() + b"\0" + ((root / name).read_bytes() if (root / name).is_file() else b""))
+    return digest.hexdigest()[:8]
+
+
 def prepare(
-    content: Content, texts: PackTexts, module: Module, job: Job, org: Organisation, dates: InputDates, fixed: bytes
+    content: Content,
+    texts: PackTexts,
+    module: Module,
+    job: Job,
+    org: Organisation,
+    dates: InputDates,
+    fixed: bytes,
+    lengths: tuple[int, ...] = (),
 ) -> Prepared:
+    """A pack's HTML and the hash of everything it is made of; `lengths`: the session plans it holds (all: ())."""
     created = dates.of(source_files(content, module, job.lang))
     edition = render.Edition(
         job.lang,
         job.edition,
         org,
-        f"{project_version()} · {EDITION_TOKEN}",
+        f"{project_version()} · {version_code(content, module)}",
         created.strftime("%Y-%m-%d") if created else "—",
+        lengths,
     )
     html, title = render.render_html(content, texts, module, edition)
     page_label = text_in(texts.labels.page_of, job.lang, content.default_language)
     digest = hashlib.sha256(fixed + "\0".join((html, title, org.name, page_label, str(created))).encode()).hexdigest()
-    return Prepared(job, html.replace(EDITION_TOKEN, digest[:8]), digest, title, org.name, page_label, created)
+    return Prepared(job, html, digest, title, org.name, page_label, created)
 
 
 def render_prepared(prepared: Prepared, base_url: Path) -> pdf.Pdf:
@@ -246,8 +267,11 @@ def build_packs(
     out: Path | None = None,
     workers: int | None = None,
     progress: TextIO = sys.stderr,
+    minutes: Sequence[int] = (),
 ) -> list[Result]:
     """Build the asked packs into `out` (default build/packs under the project); return one result per pack.
+
+    `minutes`: the session lengths whose plans the trainer editions hold (default: every length in packs.yml).
 
     Raises ContentError for content mistakes and PackError for a wrong request.
     """
@@ -271,6 +295,12 @@ def build_packs(
         else content.project.organisation
     )
     modules_by_id = catalogue(content, texts)
+    unknown = [m for m in minutes if m not in texts.session.lengths]
+    if unknown:
+        raise PackError(
+            f"no {unknown[0]}-minute session plan (choose from: {', '.join(map(str, texts.session.lengths))})"
+        )
+    lengths = tuple(length for length in texts.session.lengths if length in minutes)
     jobs = [
         Job(module, lang, edition)
         for module in choose(modules, list(modules_by_id), "module")
@@ -279,7 +309,7 @@ def build_packs(
     ]
     out = out if out is not None else content.project.root / PACKS_DIR
     dates, fixed = InputDates(content), fixed_inputs(org)
-    prepared = [prepare(content, texts, modules_by_id[job.module], job, org, dates, fixed) for job in jobs]
+    prepared = [prepare(content, texts, modules_by_id[job.module], job, org, dates, fixed, lengths) for job in jobs]
 
     bar = Progress(len(prepared), progress)
     results: dict[Job, Result] = {}

@@ -94,7 +94,9 @@ def build_deck(content: Content, texts: PackTexts, module: Module, lang: str, or
     pages = module.pages(content, lang)
     slides: list[Slide] = []
     kind_label = {"pillar": content.ui(lang, "pillar"), "living_area": content.ui(lang, "living_area")}.get(module.kind)
-    steps = view.session_steps(module, title)
+    # The speaker notes carry the 90-minute plan (the middle length), or the shortest there is.
+    length = 90 if 90 in texts.session.lengths else texts.session.lengths[0]
+    steps = view.session_steps(module, title, length, len(module.card_quotes(content)))
     plan = "\n".join(f"{s['time']} ({s['minutes']}) {s['title']}: {plain(s['text'])}" for s in steps)
     slides.append(
         Slide(
@@ -102,7 +104,7 @@ def build_deck(content: Content, texts: PackTexts, module: Module, lang: str, or
             title,
             text=f"{kind_label} {module.number}" if kind_label else view.t("module"),
             caption=f"{view.t('training_pack')} · {org.name}",
-            notes=f"{view.t('session_plan')} ({view.t('minutes', minutes=texts.session.minutes)})\n{plan}",
+            notes=f"{view.t('session_plan')} ({view.t('minutes', minutes=length)})\n{plan}",
         )
     )
     facilitation = "\n\n".join(f"{view.text(s.title)}: {plain(view.text(s.text))}" for s in texts.facilitation)
