@@ -14,6 +14,7 @@ from .local_pages import check_local_pages
 from .pages import Page
 from .packs.texts import check_pack_texts
 from .quizzes import quiz_findings
+from .style_rules import check_address_form, check_voices_heading
 from .yamlsource import Located
 
 LITERAL_FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s?(?:%|procent\b|per ?cent\b)", re.I)
@@ -210,7 +211,7 @@ def check_quizzes(content: Content, c: Collector) -> None:
 
 CHECKS = (check_page_parity, check_numbering, check_quotes, check_statistics, check_ui_strings,
           check_usage, check_shortcodes_and_links, check_quizzes, check_pack_texts,
-          check_local_pages)
+          check_local_pages, check_address_form, check_voices_heading)
 
 
 def check_content(content: Content, c: Collector) -> None:
