@@ -99,7 +99,7 @@ def test_keyboard_skip_link_reaches_the_exit_button(page, base_url):
 
 
 def test_explanation_page_says_history_is_not_cleared(site):
-    assert "wist uw <strong>browsergeschiedenis niet</strong>" in (site / "quick-exit/index.html").read_text()
+    assert "wist je <strong>browsergeschiedenis niet</strong>" in (site / "quick-exit/index.html").read_text()
     assert "does <strong>not clear your browsing history</strong>" in (site / "en/quick-exit/index.html").read_text()
 
 
