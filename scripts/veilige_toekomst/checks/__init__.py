@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..core.content import Content
 from ..core.findings import Collector, Finding
-from . import content, local_pages, pack_markdown, pack_texts, page_markup, quizzes
+from . import content, local_pages, pack_markdown, pack_texts, page_markup, quizzes, style
 
 
 def check_content(model: Content) -> list[Finding]:
@@ -25,6 +25,8 @@ def check_content(model: Content) -> list[Finding]:
         pack_markdown.check_pack_markdown,
         local_pages.check_local_pages,
         page_markup.check_page_markup,
+        style.check_address_form,
+        style.check_voices_heading,
     ):
         check(model, collector)
     collector.extend(quizzes.quiz_findings(model))

@@ -76,6 +76,16 @@ RULES_LIST = (
         "an interface string with a count ({n}, {count}) has every plural form its language needs",
         "write it as key_one / key_other (CLDR categories) in docs/strings.yml",
     ),
+    Rule(
+        "address-form",
+        "the Dutch site, its strings and its packs address the reader with je (not u/uw)",
+        "write je/jij/jouw; quotations are not checked",
+    ),
+    Rule(
+        "voices-heading",
+        "a section headed In de woorden van kinderen / In children's words holds children's quotes only",
+        "show a professional's quote elsewhere, saying who speaks",
+    ),
     # Ids and references
     Rule(
         "duplicate-id", "ids of quotes, figures, pillars, areas and modules are unique", "give one of them another id"
