@@ -158,7 +158,7 @@ class _GroupView:
         if not folded:
             return f'<div class="vt-figure-table">{table}</div>'
         summary = escape(ui("figures_table_summary", title=self.title))
-        return f'<details class="vt-figure-table" open data-vt-fold><summary>{summary}</summary>{table}</details>'
+        return f'<details class="vt-figure-table" open="" data-vt-fold=""><summary>{summary}</summary>{table}</details>'
 
     def notes(self) -> str:
         if not self.letters:
