@@ -193,7 +193,8 @@ def test_a_whole_quiz_with_the_keyboard_only(page, base_url):
     )
     page.keyboard.press("Enter")
     for n, question in enumerate(quiz.questions):
-        in_question = f"document.activeElement.matches('#quiz-{n} input')"
+        box = f"document.querySelectorAll('.quiz')[{n}]"
+        in_question = f"{box}.contains(document.activeElement) && document.activeElement.matches('input')"
         tab_until(page, in_question)
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline != "none", "keyboard focus on an option must be visible"
@@ -210,10 +211,10 @@ def test_a_whole_quiz_with_the_keyboard_only(page, base_url):
                     page.keyboard.press("Tab")
                 if i in right:
                     page.keyboard.press("Space")
-        tab_until(page, f"document.activeElement.matches('#quiz-{n} button[type=submit]')", limit=3)
+        tab_until(page, f"document.activeElement === {box}.querySelector('button[type=submit]')", limit=3)
         page.keyboard.press("Enter")
-        assert page.evaluate(f"document.activeElement.matches('#quiz-{n} .quiz-feedback')"), "focus moves to feedback"
-        assert page.locator(f"#quiz-{n} .quiz-feedback-item.correct").count() == len(right)
+        assert page.evaluate(f"document.activeElement === {box}.querySelector('.quiz-feedback')"), "focus on feedback"
+        assert page.locator(".quiz").nth(n).locator(".quiz-feedback-item.correct").count() == len(right)
     assert page.locator("#quiz-progress-sidebar .quiz-progress-score").inner_text() == str(len(quiz.questions))
 
 
@@ -221,12 +222,12 @@ def test_a_whole_quiz_with_the_keyboard_only(page, base_url):
 def test_progress_is_kept_after_a_reload(page, base_url):
     quiz = content().quizzes[("nl", "attachment")]
     page.goto(quiz_url(base_url, "nl", "attachment"))
-    first = page.locator("#quiz-0")
+    first = page.locator(".quiz").first
     for i in correct_indexes(quiz, 0):
         first.locator("label").nth(i).click()
     first.get_by_role("button", name="Nakijken").click()
     page.reload()
-    first = page.locator("#quiz-0")
+    first = page.locator(".quiz").first
     checked = [first.locator("input").nth(i).is_checked() for i in range(len(quiz.questions[0].options))]
     assert checked == [o.correct for o in quiz.questions[0].options]
     assert first.locator(".quiz-feedback-item.correct").count() >= 1
@@ -261,8 +262,8 @@ def test_axe_finds_nothing_before_and_after_answering(page, base_url, lang):
         (1, [i for i, o in enumerate(quiz.questions[1].options) if not o.correct][:1]),
     ):
         for i in pick:
-            page.locator(f"#quiz-{n} label").nth(i).click()
-        page.locator(f"#quiz-{n}").get_by_role("button", name=check).click()
+            page.locator(".quiz").nth(n).locator("label").nth(i).click()
+        page.locator(".quiz").nth(n).get_by_role("button", name=check).click()
     assert page.locator(".quiz-feedback-item.incorrect").count() == 1
     assert run_axe(page, base_url) == []
 
@@ -271,11 +272,11 @@ def test_axe_finds_nothing_before_and_after_answering(page, base_url, lang):
 def test_dutch_buttons_and_progress_on_dutch_pages_english_on_english(page, base_url):
     page.goto(quiz_url(base_url, "nl", "future"))
     assert page.evaluate("window.mkdocsQuizTranslations['Submit']") == "Nakijken"
-    assert page.locator("#quiz-0 button[type=submit]").inner_text() == "Nakijken"
+    assert page.locator(".quiz button[type=submit]").first.inner_text() == "Nakijken"
     assert "Voortgang" in page.locator("#quiz-progress-sidebar").inner_text()
     assert page.locator(".quiz-intro button").inner_text() == "Opnieuw beginnen"
     page.goto(quiz_url(base_url, "en", "future"))
-    assert page.locator("#quiz-0 button[type=submit]").inner_text() == "Check"
+    assert page.locator(".quiz button[type=submit]").first.inner_text() == "Check"
     assert "Progress" in page.locator("#quiz-progress-sidebar").inner_text()
 
 
@@ -300,13 +301,13 @@ def test_without_javascript_the_questions_and_the_answer_key_are_there(browser, 
 def test_print_is_a_clean_worksheet(page, base_url):
     quiz = content().quizzes[("nl", "housing")]
     page.goto(quiz_url(base_url, "nl", "housing"))
-    page.locator("#quiz-0 label").first.click()
-    page.locator("#quiz-0 button[type=submit]").click()
+    page.locator(".quiz label").first.click()
+    page.locator(".quiz button[type=submit]").first.click()
     page.emulate_media(media="print")
     assert page.locator(".quiz").count() == len(quiz.questions)
     assert page.locator(".quiz fieldset input").first.is_visible()
     for hidden in (
-        "#quiz-0 button",
+        ".quiz button",
         ".quiz-feedback",
         ".quiz .content",
         ".vt-quiz-key",
@@ -314,6 +315,6 @@ def test_print_is_a_clean_worksheet(page, base_url):
         "#quiz-progress-sidebar",
     ):
         assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed"
-    colour = page.evaluate("getComputedStyle(document.querySelector('#quiz-0 label')).color")
+    colour = page.evaluate("getComputedStyle(document.querySelector('.quiz label')).color")
     assert colour == "rgb(0, 0, 0)", "an answered option prints like the others"
     assert page.pdf()[:4] == b"%PDF"

@@ -5,9 +5,10 @@ same blocks with the plugin's own patterns, so the site, the export, the checks 
 all see one quiz. Our convention on top of the plugin's syntax: the first line inside each block is
 `<!-- question: <module>-<n> single|multiple -->`.
 
-mkdocs-quiz saves a visitor's answers by position (question n, option n), not by id. So the id of a
-question is its position (safety-1, safety-2, ...) and options keep their order: add new questions at
-the end, and renumber only knowing that saved answers of returning visitors will shift.
+The id of a question is its position (safety-1, safety-2, ...), the same in both languages. Answers a
+visitor keeps in the browser are not tied to these positions: on the site each question is keyed by its
+content and each option by its text (site/quiz_hooks.py), so an edited question starts unanswered and
+options may move without carrying an old verdict along.
 """
 
 from __future__ import annotations
@@ -129,8 +130,8 @@ def _parse_block(inner: str, first_line: int, expected_id: str, add: Add) -> Qui
         add(
             line_no,
             "quiz-id",
-            f"question id '{qid}' should be '{expected_id}': mkdocs-quiz saves answers by "
-            "position, so ids number the questions in order (add new ones at the end)",
+            f"question id '{qid}' should be '{expected_id}': ids number the questions in order, "
+            "so both languages and every export name a question alike",
         )
     if kind not in KINDS:
         add(line_no, "quiz-question", f"kind '{kind}' of {qid} is not single or multiple")

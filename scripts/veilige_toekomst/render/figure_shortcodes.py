@@ -6,10 +6,13 @@ from string import ascii_uppercase
 
 from markupsafe import Markup, escape
 
+from ..core.markdown_syntax import used_ids
 from ..core.models import Statistic, StatisticGroup
 from ..core.texts import text_in
 from . import charts, formatting
-from .context import Context, ShortcodeError, lookup, one_arg, shortcode
+from .context import Context, ShortcodeError, asset_url, lookup, one_arg, shortcode
+
+FOLD_SCRIPT = "assets/javascripts/figures-fold.js"
 
 
 @shortcode("stat")
@@ -20,14 +23,19 @@ def _stat(ctx: Context, args: list[str]) -> str:
 
 @shortcode("figures")
 def _figures(ctx: Context, args: list[str]) -> str:
-    """One group of figures: its charts (if it has any), its table and the notes of its entries."""
+    """One group of figures: its charts (if it has any), its table and the notes of its entries; with the
+    page's first group, the script that folds the tables after charts on small screens (figures-fold.js)."""
     group_id = one_arg(args, "figures")
     stats = ctx.content.statistics
     group = next((g for g in stats.groups if g.id == group_id), None) if stats else None
     if stats is None or group is None:
         known = ", ".join(g.id for g in stats.groups) if stats else "none"
         raise ShortcodeError(f"unknown figure group '{group_id}' (groups in docs/figures/statistics.yml: {known})")
-    return _GroupView(ctx, group, [s for s in stats.statistics if s.group == group_id], stats.year).render()
+    html = _GroupView(ctx, group, [s for s in stats.statistics if s.group == group_id], stats.year).render()
+    first = used_ids(ctx.page, "figures")[:1]
+    if first and first[0][0] == group_id:
+        html += f'<script src="{asset_url(ctx, FOLD_SCRIPT)}" defer></script>\n\n'
+    return html
 
 
 def charted(entries: list[Statistic]) -> bool:
@@ -54,10 +62,8 @@ class _GroupView:
         return self.ctx.ui("about", value=text) if stat.approximate and side is None else text
 
     def render(self) -> str:
-        parts = []
-        if charted(self.entries):
-            parts += [self.overall_chart(), self.split_chart()]
-        parts += [self.table(), self.notes()]
+        parts = [self.overall_chart(), self.split_chart()] if charted(self.entries) else []
+        parts += [self.table(folded=any(parts)), self.notes()]
         body = "".join(part for part in parts if part)
         return f'\n\n<div class="vt-figures" data-group="{self.group.id}">{body}</div>\n\n'
 
@@ -126,7 +132,13 @@ class _GroupView:
             self.ctx.ui(key + "_short"), self.ctx.ui(key)
         )
 
-    def table(self) -> str:
+    def table(self, folded: bool) -> str:
+        """The group's table. After a chart (`folded`) it is a <details>, open in the HTML and closed on
+        small screens by figures-fold.js: the chart already shows these figures, so a phone's reader
+        scrolls past one line instead of a screenful or more, and opens the table when they want the
+        numbers. A closed <details> is out of the accessibility tree, but its summary is announced as a
+        collapsed control with the table's name, so a screen-reader user hears that the table is there
+        and opens it as anyone does; no link inside (the notes) can take focus unseen."""
         ui = self.ctx.ui
         split = any(s.vo is not None for s in self.entries)
         sources = any(s.footnote for s in self.entries)
@@ -142,7 +154,11 @@ class _GroupView:
             rows.append(row + ([self.source(stat)] if sources else []))
         caption = ui("figures_caption", title=self.title, year=self.year)
         numeric = range(1, 4 if split else 2) if charted(self.entries) else ()  # right-aligned plain percentages
-        return f'<div class="vt-figure-table">{charts.data_table(caption, columns, rows, numeric)}</div>'
+        table = charts.data_table(caption, columns, rows, numeric)
+        if not folded:
+            return f'<div class="vt-figure-table">{table}</div>'
+        summary = escape(ui("figures_table_summary", title=self.title))
+        return f'<details class="vt-figure-table" open="" data-vt-fold=""><summary>{summary}</summary>{table}</details>'
 
     def notes(self) -> str:
         if not self.letters:

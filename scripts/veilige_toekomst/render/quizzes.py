@@ -3,11 +3,15 @@ figures filled in, for every output that shows a quiz outside its own page."""
 
 from __future__ import annotations
 
+from html import escape
+
 from ..core.content import Content
 from ..core.quiz_index import module_page, quiz_groups
 from ..core.quizzes import Quiz, quiz_module
 from ..core.urls import relative_md
-from .context import Context, ShortcodeError, no_args, shortcode
+from .context import Context, ShortcodeError, asset_url, no_args, shortcode
+
+VERDICT_SCRIPT = "assets/javascripts/quiz-verdicts.js"
 
 _resolved: list[tuple[Content, dict[tuple[str, str], Quiz]]] = []
 
@@ -56,7 +60,8 @@ def _quiz_intro(ctx: Context, args: list[str]) -> str:
 
 @shortcode("quiz-answers")
 def _quiz_answers(ctx: Context, args: list[str]) -> str:
-    """Every right answer with its explanation, folded away: the answer key without JavaScript."""
+    """Every right answer with its explanation, folded away: the answer key without JavaScript; and the
+    page's own quiz script (quiz-verdicts.js: partial answers, answers kept by content) with its message."""
     no_args(args, "quiz-answers")
     quiz = _page_quiz(ctx)
     parts = [
@@ -80,7 +85,11 @@ def _quiz_answers(ctx: Context, args: list[str]) -> str:
         ]
         parts += [f"- {text}" for text in right]
         parts += ["", question.explanation, "", "</div>", ""]
-    return "\n".join(parts + ["</details>", "", "</div>"])
+    script = (
+        f'<script src="{asset_url(ctx, VERDICT_SCRIPT)}" defer '
+        f'data-vt-missed="{escape(ctx.plural_forms("quiz_missed"), quote=True)}"></script>'
+    )
+    return "\n".join(parts + ["</details>", "", "</div>", "", script])
 
 
 @shortcode("quiz-list")
