@@ -65,7 +65,8 @@ def content_keys(html: str) -> str:
     starts = list(QUIZ_START.finditer(html))
     if not starts:
         return html
-    parts, seen = [html[: starts[0].start()]], {}
+    parts = [html[: starts[0].start()]]
+    seen: dict[str, int] = {}
     for n, start in enumerate(starts):
         block = html[start.start() : starts[n + 1].start() if n + 1 < len(starts) else len(html)]
         question = QUESTION.search(block)
