@@ -38,7 +38,6 @@ validate: install
 # The training packs (PDF) in build/packs; unchanged packs are kept. The site publishes them.
 packs: install
 	$(BIN)/veilige-toekomst packs
-	$(BIN)/veilige-toekomst slides
 
 build: install node_modules/.installed packs
 	$(BIN)/mkdocs build --strict --quiet

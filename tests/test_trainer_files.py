@@ -11,6 +11,7 @@ import docx
 import pytest
 from pptx import Presentation
 
+from conftest import run_cli
 from veilige_toekomst.core.content import area_meta, pillar_meta
 from veilige_toekomst.core.pack_catalogue import COURSE, catalogue
 from veilige_toekomst.print.handout import deck_docx
@@ -18,6 +19,7 @@ from veilige_toekomst.print.slides import build_deck
 from veilige_toekomst.print.slides_html import deck_html
 from veilige_toekomst.print.slides_pptx import deck_pptx
 from veilige_toekomst.print.trainer_files import build_trainer_files
+from veilige_toekomst.render.packs import module_downloads, packs_table
 from veilige_toekomst.render.quiz_export import plain
 
 LANGS = ("nl", "en")
@@ -123,3 +125,18 @@ def test_build_writes_cached_files_and_a_16_9_pdf(tmp_path):
     assert pages == first[0].slides
     assert "959.976 x 540 pts" in info  # 13.333 × 7.5 in: 16:9
     assert [r.built for r in build_trainer_files(modules=["housing"], langs=["en"], out=tmp_path)] == [False]
+
+
+def test_the_packs_command_makes_them_and_the_training_page_offers_them(content, tmp_path):
+    result = run_cli("packs", "--lang", "en", "--module", "housing", "--edition", "trainer", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "1 slide decks and handouts: 1 built" in result.stdout
+    table = packs_table(content, "en", folder=tmp_path)
+    for suffix, words in (
+        (".pptx", "slides (PowerPoint,"),
+        (".slides.pdf", "slides (PDF 16:9,"),
+        (".docx", "handout (Word,"),
+    ):
+        assert f'href="packs/housing.en{suffix}" download>{words}' in table
+    downloads = module_downloads(content, content.pages[("en", "living-areas/housing.md")], "en", True, folder=tmp_path)
+    assert "housing.en.pptx" in downloads and "housing.en.docx" in downloads

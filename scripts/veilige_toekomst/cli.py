@@ -11,6 +11,7 @@ import typer
 from .core.content import Content
 from .core.findings import ContentError
 from .core.io import write_atomically
+from .core.pack_texts import COURSE
 from .render.validate import load_checked
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Veilige Toekomst content tools.")
@@ -79,11 +80,18 @@ def packs(
     ),
     root: Path | None = typer.Option(None, help="Project folder (default: here)."),
 ) -> None:
-    """Training packs as PDF: each module for participants and trainers; unchanged packs are kept."""
+    """Training packs as PDF for participants and trainers, and for trainers each module's slides (PowerPoint
+    and 16:9 PDF) and handout (Word) to edit; unchanged files are kept."""
     from .print.packs_build import PackError, build_packs, summary
+    from .print.trainer_files import build_trainer_files
 
+    asked = [m for value in module for m in value.split(",") if m]
+    decked = [m for m in asked if m != COURSE]  # slides and handouts are per session: not for the whole course
+    decks = []
     try:
         results = build_packs(root, module, lang, edition, org, out, jobs or None, minutes=minutes)
+        if decked and {"all", "trainer"} & {e for value in edition for e in value.split(",")}:
+            decks = build_trainer_files(root, decked, lang, org, out, jobs or None)
     except ContentError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(1) from None
@@ -94,30 +102,9 @@ def packs(
         typer.echo("\ninterrupted: finished packs are kept; the others keep their earlier version", err=True)
         raise typer.Exit(130) from None
     typer.echo(summary(results))
-
-
-@app.command()
-def slides(
-    lang: list[str] = typer.Option(["all"], "--lang", help="nl, en or all (repeat or comma-separate for several)."),
-    module: list[str] = typer.Option(["all"], "--module", help="Module id (context, safety, …) or all."),
-    out: Path | None = typer.Option(None, "--out", help="Folder for the files (default: build/packs)."),
-    jobs: int = typer.Option(0, "--jobs", help="Parallel processes (default: 2)."),
-    root: Path | None = typer.Option(None, help="Project folder (default: here)."),
-) -> None:
-    """Editable trainer files per module: slides (.pptx), the slides as a 16:9 PDF, and a handout (.docx)."""
-    from .print.packs_build import PackError
-    from .print.trainer_files import build_trainer_files
-
-    try:
-        results = build_trainer_files(root, module, lang, out, jobs or None)
-    except ContentError as exc:
-        typer.echo(exc.report(), err=True)
-        raise typer.Exit(1) from None
-    except (PackError, OSError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    built = sum(r.built for r in results)
-    typer.echo(f"{len(results)} decks: {built} built, {len(results) - built} cached.")
+    if decks:
+        built = sum(deck.built for deck in decks)
+        typer.echo(f"{len(decks)} slide decks and handouts: {built} built, {len(decks) - built} cached.")
 
 
 @app.command("scan-report")

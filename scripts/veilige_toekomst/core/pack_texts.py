@@ -71,6 +71,10 @@ class Labels(Strict):
     downloads_intro: Translations
     packs_not_built: Translations
     table_pack: Translations
+    table_trainer_files: Translations
+    file_pptx: Translations
+    file_slides_pdf: Translations
+    file_docx: Translations
     table_pages: Translations
     table_size: Translations
     lengths: Translations

@@ -290,7 +290,7 @@ def build_packs(
         )
     # --org names another file; without it, the project's own (mkdocs.yml extra.organisation, or the defaults)
     org = (
-        load_organisation(org_file, languages=content.project.complete_languages)
+        load_organisation(org_file, languages=content.project.complete_languages, root=content.project.root)
         if org_file
         else content.project.organisation
     )

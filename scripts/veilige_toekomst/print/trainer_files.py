@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..core.io import write_atomically
+from ..core.organisation import load_organisation
 from ..core.pack_catalogue import COURSE, PACKS_DIR, catalogue
 from ..core.texts import text_in
 from ..render.validate import load_checked
@@ -58,18 +59,24 @@ def build_trainer_files(
     root: Path | None = None,
     modules: Sequence[str] = ("all",),
     langs: Sequence[str] = ("all",),
+    org_file: Path | None = None,
     out: Path | None = None,
     workers: int | None = None,
     progress: TextIO = sys.stderr,
 ) -> list[Built]:
     """Slides, slide PDF and handout of each asked module (not the course: a deck per session) and language.
 
+    `org_file` names another organisation file than the project's (as `build_packs` takes it).
     Raises ContentError for content mistakes and PackError for an unknown module or language."""
     content = load_checked(root).content
     texts = content.pack_texts
     if texts is None:
         raise PackError("the training packs' texts are missing (docs/training/packs.yml)")
-    org = content.project.organisation
+    org = (
+        load_organisation(org_file, languages=content.project.complete_languages, root=content.project.root)
+        if org_file
+        else content.project.organisation
+    )
     by_id = {k: m for k, m in catalogue(content, texts).items() if k != COURSE}
     out = out if out is not None else content.project.root / PACKS_DIR
     dates = InputDates(content)

@@ -60,6 +60,27 @@ def published(content: Content, lang: str, folder: Path | None = None) -> dict[t
     return found
 
 
+TRAINER_FILES = ((".pptx", "file_pptx"), (".slides.pdf", "file_slides_pdf"), (".docx", "file_docx"))
+"""What `veilige-toekomst packs` makes besides the PDFs, per module and language (print/trainer_files.py):
+file suffix after "<module>.<lang>" and the label of its link."""
+
+
+def trainer_files(content: Content, lang: str, folder: Path | None = None) -> dict[str, list[tuple[str, Path]]]:
+    """The editable files in `lang` by module: [(label key, file)], those whose deck record is there."""
+    found: dict[str, list[tuple[str, Path]]] = {}
+    for record in sorted((folder or content.project.root / PACKS_DIR).glob(f"*.{lang}.slides.json")):
+        stem = record.name[: -len(".slides.json")]
+        files = [(key, record.with_name(stem + suffix)) for suffix, key in TRAINER_FILES]
+        if all(file.is_file() for _, file in files):
+            found[stem[: -len(f".{lang}")]] = files
+    return found
+
+
+def _file_link(content: Content, lang: str, key: str, file: Path, href: str) -> str:
+    text = _label(content, lang, key, size=size_text(file.stat().st_size, lang))
+    return f'<a href="{escape(href)}" download>{escape(text, quote=False)}</a>'
+
+
 def size_text(size: int, lang: str) -> str:
     if size < 1024 * 1024:
         return f"{formatting.number(round(size / 1024), lang)} kB"
@@ -99,10 +120,9 @@ def packs_table(content: Content, lang: str, folder: Path | None = None) -> str:
         return f'<p class="vt-packs-missing">{escape(_label(content, lang, "packs_not_built"))}</p>'
     # The training page is training/index.md: its folder is training/ with or without directory URLs.
     here = posixpath.dirname(TRAINING_PAGE)
-    head = "".join(
-        f'<th scope="col">{escape(_label(content, lang, key))}</th>'
-        for key in ("table_pack", "edition_participant", "edition_trainer")
-    )
+    editable = trainer_files(content, lang, folder)
+    columns = ("table_pack", "edition_participant", "edition_trainer") + (("table_trainer_files",) if editable else ())
+    head = "".join(f'<th scope="col">{escape(_label(content, lang, key))}</th>' for key in columns)
     rows = []
     for module in modules.values():
         cells = [
@@ -111,6 +131,11 @@ def packs_table(content: Content, lang: str, folder: Path | None = None) -> str:
             else "—"
             for e in EDITIONS
         ]
+        if editable:
+            links = [
+                _file_link(content, lang, key, file, _href(here, file)) for key, file in editable.get(module.id, [])
+            ]
+            cells.append("<br>".join(links) or "—")
         rows.append(
             f'<tr><th scope="row">{escape(module.title(content, lang))}</th>'
             + "".join(f"<td>{cell}</td>" for cell in cells)
@@ -133,6 +158,10 @@ def module_downloads(content: Content, page: Page, lang: str, directory_urls: bo
         f"- {_link(content, lang, e, files[(module.id, e)], _href(here, files[(module.id, e)].file))}"
         for e in EDITIONS
         if (module.id, e) in files
+    ]
+    links += [
+        f"- {_file_link(content, lang, key, file, _href(here, file))}"
+        for key, file in trainer_files(content, lang, folder).get(module.id, [])
     ]
     body = "\n".join(links) if links else escape(_label(content, lang, "packs_not_built"))
     intro = escape(_label(content, lang, "downloads_intro"))
