@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, make_project, run_cli
+from test_fork import plain_png
 from veilige_toekomst.core.findings import ContentError
 from veilige_toekomst.render.validate import load_checked
 
@@ -49,7 +50,7 @@ def test_the_root_cause_is_reported_first(tmp_path, case):
 def test_a_quotes_file_that_does_not_read_comes_before_the_unknown_quotes_it_causes(tmp_path):
     found = findings_of(make_project(tmp_path, "yaml-tab"))
     assert found[0].startswith("docs/quotes/quotes.yml:4: yaml-syntax:")
-    assert "a tab character stands where YAML needs spaces" in found[0]
+    assert "a tab is used to indent this line; YAML indents with spaces only" in found[0]
     assert any("unknown quote id 'q01'" in line for line in found[1:]), found
 
 
@@ -119,8 +120,7 @@ def test_a_logo_that_could_run_or_load_anything_is_refused(tmp_path, case):
 
 def test_a_plain_svg_logo_and_a_real_png_are_accepted(tmp_path):
     assert org_with_logo(tmp_path, SAFE_SVG)().logo.name == "logo.svg"
-    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
-    assert org_with_logo(tmp_path, png, "logo.png")().logo.name == "logo.png"
+    assert org_with_logo(tmp_path, plain_png(tmp_path / "made.png"), "logo.png")().logo.name == "logo.png"
 
 
 def test_a_logo_outside_the_repository_is_refused(tmp_path):

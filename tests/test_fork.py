@@ -42,13 +42,15 @@ LOCAL_PAGE = {
 
 def copy_project(tmp_path: Path) -> Path:
     """What a fork holds: docs, overrides and mkdocs.yml; scripts/ only for the paths mkdocs.yml names
-    (the hooks file, the quiz translations) — the package itself is installed."""
+    (the hooks file, the quiz translations) — the package itself is installed, and so are the npm
+    packages the site ships (search)."""
     project = tmp_path / "fork"
     project.mkdir()
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "scripts").symlink_to(ROOT / "scripts")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # as `npm ci` installs it in a fork
     return project
 
 

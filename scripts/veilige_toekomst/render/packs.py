@@ -165,4 +165,6 @@ def module_downloads(content: Content, page: Page, lang: str, directory_urls: bo
     ]
     body = "\n".join(links) if links else escape(_label(content, lang, "packs_not_built"))
     intro = escape(_label(content, lang, "downloads_intro"))
-    return f"\n\n## {_label(content, lang, 'downloads')} {{#training-material}}\n\n{intro}\n\n{body}\n"
+    # Downloads are no use on paper (a link prints no address there): vt-no-print leaves them out.
+    heading = f"## {_label(content, lang, 'downloads')} {{#training-material}}"
+    return f'\n\n<div class="vt-no-print" markdown>\n\n{heading}\n\n{intro}\n\n{body}\n\n</div>\n'
