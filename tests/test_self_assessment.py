@@ -566,3 +566,27 @@ def test_report_names_every_bad_file(tmp_path):
     bad = FIXTURES / "bad" / "not-json.json"
     result = run_cli("scan-report", str(TEAM[0]), str(bad), "--lang", "nl", "--out", str(tmp_path / "x.pdf"))
     assert result.returncode == 1 and result.stderr.startswith(f"{bad}: not JSON")
+
+
+@browser_test
+def test_saving_comes_back_when_the_browser_has_room_again(page, base_url):
+    """Issue 14: once storage was full, the page went on not saving for the rest of the visit."""
+    # The browser's storage is "full" until the test frees it: every write throws QuotaExceededError.
+    page.add_init_script(
+        "(() => { const set = Storage.prototype.setItem; window.vtFull = false;"
+        " Storage.prototype.setItem = function (k, v) {"
+        "  if (window.vtFull) throw new DOMException('full', 'QuotaExceededError');"
+        "  return set.call(this, k, v); }; })()"
+    )
+    problems = open_page(page, base_url + PAGE)
+    page.evaluate("window.vtFull = true")
+    rate(page, "safety.need-1", "partly")
+    expect(page.locator("#vt-sa-message")).to_contain_text("geen ruimte meer")
+    page.evaluate("window.vtFull = false")
+    rate(page, "safety.need-2", "in_place")
+    expect(page.locator("#vt-sa-message")).to_contain_text("Er is weer ruimte")
+    page.reload()
+    page.wait_for_selector("#vt-sa-tool:not([hidden])")
+    assert item(page, "safety.need-1").locator('input[value="partly"]').is_checked()  # the answer that waited
+    assert item(page, "safety.need-2").locator('input[value="in_place"]').is_checked()
+    assert problems == []

@@ -38,6 +38,7 @@
       if (typeof lunr[data.lang] === "function") this.use(lunr[data.lang]);  // a lunr-languages stemmer
       this.ref("u");
       this.field("t", { boost: 8 });
+      this.field("w", { boost: 8 });  // the title's hyphenated words written together
       this.field("h", { boost: 4 });
       this.field("d", { boost: 4 });
       this.field("v", { boost: 2 });

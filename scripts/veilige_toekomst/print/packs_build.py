@@ -290,7 +290,8 @@ def build_packs(
         )
     # --org names another file; without it, the project's own (mkdocs.yml extra.organisation, or the defaults)
     org = (
-        load_organisation(org_file, languages=content.project.complete_languages, root=content.project.root)
+        # --org may name a file anywhere: its logo must lie in its folder (or below), as a project's must in the project.
+        load_organisation(org_file, languages=content.project.complete_languages, root=org_file.resolve().parent)
         if org_file
         else content.project.organisation
     )

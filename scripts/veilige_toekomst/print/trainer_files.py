@@ -73,7 +73,8 @@ def build_trainer_files(
     if texts is None:
         raise PackError("the training packs' texts are missing (docs/training/packs.yml)")
     org = (
-        load_organisation(org_file, languages=content.project.complete_languages, root=content.project.root)
+        # --org may name a file anywhere: its logo must lie in its folder (or below), as a project's must in the project.
+        load_organisation(org_file, languages=content.project.complete_languages, root=org_file.resolve().parent)
         if org_file
         else content.project.organisation
     )

@@ -81,14 +81,16 @@ def entries(html: str, url: str, title: str, description: str = "") -> list[dict
 
     Each part is {"u": url with "#id" for a section, "t": page title, "h": section heading ("" for the
     page's opening), "x": its text, "v": hyphenated words written together (psycho-educatie ->
-    psychoeducatie), so that both spellings find it}; the opening also has "d", the page's
-    description (its summary, ranked like a heading). Empty parts are left out.
+    psychoeducatie), so that both spellings find it, "w": the same for the page title (ranked like the
+    title)}; the opening also has "d", the page's description (its summary, ranked like a heading).
+    Empty parts are left out.
     """
     match = ARTICLE.search(html)
     if not match:
         return []
     parser = _Sections()
     parser.feed(match[1])
+    title_joined = _joined(title)
     found = []
     for anchor, heading, parts in parser.sections:
         text = " ".join(unescape("".join(parts)).split())
@@ -97,10 +99,17 @@ def entries(html: str, url: str, title: str, description: str = "") -> list[dict
         if not text and not heading:
             continue
         words = f"{heading} {text}" if anchor else f"{description} {text}"
-        joined = dict.fromkeys(word.replace("-", "") for word in HYPHENATED.findall(words))
-        part = {"u": f"{url}#{anchor}" if anchor else url, "t": title, "h": heading, "x": text, "v": " ".join(joined)}
+        part = {"u": f"{url}#{anchor}" if anchor else url, "t": title, "h": heading, "x": text, "v": _joined(words)}
+        if title_joined:
+            part["w"] = title_joined
         found.append(part if anchor else {**part, "d": description})
     return found
+
+
+def _joined(words: str) -> str:
+    """The hyphenated words of `words` written together, once each whatever their case (a word repeated
+    would outrank the page it belongs to)."""
+    return " ".join({word.replace("-", "").lower(): None for word in HYPHENATED.findall(words)})
 
 
 def write_index(site_dir: Path, node_modules: Path, lang: str, parts: list[dict[str, str]]) -> Path:
