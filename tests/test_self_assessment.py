@@ -590,3 +590,15 @@ def test_saving_comes_back_when_the_browser_has_room_again(page, base_url):
     assert item(page, "safety.need-1").locator('input[value="partly"]').is_checked()  # the answer that waited
     assert item(page, "safety.need-2").locator('input[value="in_place"]').is_checked()
     assert problems == []
+
+
+@browser_test
+def test_the_printed_result_shows_every_column_of_its_tables(page, base_url, tmp_path):
+    """On a screen the result tables scroll sideways; on paper a scroll box would cut their last columns."""
+    open_page(page, base_url + PAGE)
+    rate(page, "safety.need-1", "partly")
+    pdf = tmp_path / "result.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    for header in ("Niet van", "toepassing", "Nog niet", "beoordeeld"):
+        assert header in text, header
