@@ -151,6 +151,9 @@ def _template_globals(config, page_url: str) -> dict:
         "quick_exit": content.project.quick_exit_url,
         "single_entry_visit": content.project.single_entry_visit,
         "organisation": site_organisation.footer_name(content),
+        # The online site preloads the first screen's fonts; from file:// a preload (a CORS request)
+        # would fail, and the offline edition's files are on disk anyway.
+        "preload_fonts": stylesheets.FIRST_SCREEN_FONTS if _online(config) else (),
     }
 
 
@@ -171,6 +174,7 @@ def on_post_page(output, page, config):
         if found:
             _search_entries.setdefault(_lang(config), []).append(found)
     output = page_safety.language_alternates(output, page.url, config.site_url if _online(config) else None)
+    output = stylesheets.link_components(output, page.url, config)
     return page_safety.add_csp(output)
 
 
