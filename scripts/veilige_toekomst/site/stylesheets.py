@@ -1,6 +1,7 @@
-"""The project's stylesheets and font, as light as each page allows.
+"""The project's stylesheets, scripts and font, as light as each page allows.
 
-Common stylesheets (the ones every page uses) are served as one file, one request instead of several.
+Common stylesheets (the ones every page uses) are served as one file, one request instead of several;
+so are the scripts every page runs (mkdocs.yml's extra_javascript from overrides/).
 Page-specific stylesheets (COMPONENTS) stay separate files and are linked only from the pages whose
 HTML has their component. All are listed in mkdocs.yml's extra_css as usual, in the order their rules
 apply; the build swaps the common ones for the bundle. Generated stylesheets (the organisation's
@@ -19,12 +20,15 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from ..core.assets import FONT_FILES, FONTS
 
 BUNDLE_URI = "assets/stylesheets/veilige-toekomst.css"
+SCRIPT_BUNDLE_URI = "assets/javascripts/veilige-toekomst.js"
+"""Next to the scripts it holds: search.js finds the search index from its own address."""
 COMPONENTS: dict[str, tuple[str, ...]] = {
     "assets/stylesheets/cycle.css": ("vt-cycle",),
     # The self-assessment's script draws its charts with the figures page's markup (render.js).
@@ -38,7 +42,9 @@ starting with one of them links the stylesheet (tests/test_page_weight.py checks
 that could match on a page is there)."""
 FONTS_URI = "assets/fonts"
 """Where the bundled font is served (site.css's @font-face rules point here)."""
-FIRST_SCREEN_FONTS = tuple(f"{FONTS_URI}/{FONT_FILES[face]}" for face in [(400, "normal"), (400, "italic"), (700, "normal")])
+FIRST_SCREEN_FONTS = tuple(
+    f"{FONTS_URI}/{FONT_FILES[face]}" for face in [(400, "normal"), (400, "italic"), (700, "normal")]
+)
 """The faces a first screen uses (text, the booklet's title in italics, bold): preloaded on the online
 site (main.html), so that they are there before the text is laid out. site.css's font-display:
 optional then never swaps a face in later (bold italic, which is rare, or on a very slow line)."""
@@ -52,31 +58,46 @@ _bundled: dict[str, list[str]] = {}
 """Per config file: the stylesheets that went into the bundle, in order."""
 _components: dict[str, list[str]] = {}
 """Per config file: the page-specific stylesheets listed in extra_css, in order."""
+_scripts: dict[str, list[str]] = {}
+"""Per config file: the scripts that went into the script bundle, in order."""
 _CLASS = re.compile(r'\bclass="([^"]*)"')
 
 
 def configure(config) -> None:
-    """on_config: replace the project's own entries in extra_css by the bundle, where the first stood;
-    page-specific ones leave extra_css (link_components adds them where they are used)."""
+    """on_config: replace the project's own entries in extra_css and extra_javascript by the bundles,
+    where the first stood; page-specific stylesheets leave extra_css (link_components adds them where
+    they are used)."""
     custom_dir = Path(config.theme.custom_dir or ".")
     own = [uri for uri in config.extra_css if (custom_dir / uri).is_file()]
-    if not own:  # a later language build: already swapped
-        return
-    _bundled[config.config_file_path] = [uri for uri in own if uri not in COMPONENTS]
-    _components[config.config_file_path] = [uri for uri in own if uri in COMPONENTS]
-    first = config.extra_css.index(own[0])
-    rest = [uri for uri in config.extra_css if uri not in own]
-    config.extra_css[:] = rest[:first] + [BUNDLE_URI] + rest[first:]
+    if own:  # (a later language build: already swapped)
+        _bundled[config.config_file_path] = [uri for uri in own if uri not in COMPONENTS]
+        _components[config.config_file_path] = [uri for uri in own if uri in COMPONENTS]
+        config.extra_css[:] = _swapped(config.extra_css, own, BUNDLE_URI)
+    scripts = [str(script) for script in config.extra_javascript if (custom_dir / str(script)).is_file()]
+    if scripts:
+        _scripts[config.config_file_path] = scripts
+        config.extra_javascript[:] = _swapped(
+            config.extra_javascript, scripts, ExtraScriptValue(SCRIPT_BUNDLE_URI), key=str
+        )
+
+
+def _swapped(entries: list, own: list[str], bundle, key=lambda entry: entry) -> list:
+    """`entries` without `own`, with `bundle` where the first of `own` stood."""
+    first = [key(entry) for entry in entries].index(own[0])
+    rest = [entry for entry in entries if key(entry) not in own]
+    return rest[:first] + [bundle] + rest[first:]
 
 
 def add_bundle(files: Files, config) -> None:
-    """on_files: the bundle, concatenated in the order mkdocs.yml gives (later rules win, as before)."""
-    own = _bundled.get(config.config_file_path)
-    if not own or files.get_file_from_path(BUNDLE_URI):
-        return
-    custom_dir = Path(config.theme.custom_dir)
-    text = "\n".join(f"/* {uri} */\n{(custom_dir / uri).read_text(encoding='utf-8')}" for uri in own)
-    files.append(File.generated(config, BUNDLE_URI, content=text))
+    """on_files: the bundles, concatenated in the order mkdocs.yml gives (later rules win, as before)."""
+    custom_dir = Path(config.theme.custom_dir or ".")
+    for uri, own in [
+        (BUNDLE_URI, _bundled.get(config.config_file_path)),
+        (SCRIPT_BUNDLE_URI, _scripts.get(config.config_file_path)),
+    ]:
+        if own and not files.get_file_from_path(uri):
+            text = "\n".join(f"/* {part} */\n{(custom_dir / part).read_text(encoding='utf-8')}" for part in own)
+            files.append(File.generated(config, uri, content=text))
 
 
 def link_components(html: str, page_url: str, config) -> str:
