@@ -64,7 +64,7 @@ def test_axe_on_a_phone_with_the_menu_closed_and_open(browser, site, base_url):
     for url in firsts.values():
         tab.goto(base_url + url)
         problems += axe(tab, url)
-        tab.locator('.md-header label[for="__drawer"]').click()
+        tab.locator(".md-header [data-vt-menu-button]").click()  # partials/header.html's button
         tab.locator(".md-sidebar--primary").wait_for(state="visible")
         problems += axe(tab, url + " (menu open)")
     context.close()
