@@ -50,8 +50,10 @@ site (main.html), so that they are there before the text is laid out. site.css's
 optional then never swaps a face in later (bold italic, which is rare, or on a very slow line)."""
 FONT_TEXT = (
     "".join(map(chr, range(0x20, 0x7F)))  # ASCII
-    + "".join(map(chr, range(0xA0, 0x100)))  # Latin-1: Dutch diacritics (é, ë, ï, ü…), ©, ·, ×
-    + "–—‘’‚“”„•…€−"  # typographic dashes, quotation marks (the quotes use „…” and ‘…’), euro
+    + "àáâäèéêëìíîïòóôöùúûüçñåæøß"  # Dutch diacritics (é, ë, ï, ü…) and the other Western European letters
+    + "ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜÇÑÅÆØ"
+    + "\u00a0\u00ad©®°±·×÷«»§"  # no-break space, soft hyphen, signs
+    + "–—‘’‚“”„•…€−"  # typographic dashes, quotation marks (the quotes use „…” and ‘…’), euro, minus
 )
 """The characters the subset fonts keep (tests/test_page_weight.py checks every page's text)."""
 _bundled: dict[str, list[str]] = {}
