@@ -160,6 +160,9 @@ def _template_globals(config, page_url: str) -> dict:
         "single_entry_visit": content.project.single_entry_visit,
         "organisation": site_organisation.footer_name(content),
         "root_relative": lambda link: address.root_relative(link, config.site_url),
+        # The online site preloads the first screen's fonts; from file:// a preload (a CORS request)
+        # would fail, and the offline edition's files are on disk anyway.
+        "preload_fonts": stylesheets.FIRST_SCREEN_FONTS if config.use_directory_urls else (),
     }
 
 
@@ -180,6 +183,7 @@ def on_post_page(output, page, config):
             site_search.entries(output, page.url, page.title, page.meta.get("description", ""))
         )
     output = page_safety.language_alternates(output, page.url, config.site_url if _online(config) else None)
+    output = stylesheets.link_components(output, page.url, config)
     return page_safety.add_csp(output)
 
 

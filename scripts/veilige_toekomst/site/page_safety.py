@@ -27,7 +27,8 @@ SHARED_POLICY = (
 )
 """The directives that are the same on every page: in each page's <meta> policy and in the header policy."""
 REFERRER_META = '<meta name="referrer" content="no-referrer">'
-"""For hosts that cannot send a Referrer-Policy header: no address of a page read leaves the browser."""
+"""For hosts that cannot send a Referrer-Policy header: no address of a page read leaves the browser, not
+by a link and not by the quick exit (on every page, the 404 pages too)."""
 
 
 def content_security_policy(html: str) -> str:

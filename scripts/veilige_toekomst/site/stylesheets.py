@@ -1,50 +1,166 @@
-"""The project's own stylesheets served as one file: one request on every page instead of eight.
+"""The project's stylesheets, scripts and font, as light as each page allows.
 
-They stay separate files in overrides/ (one per component) and are listed in mkdocs.yml's extra_css
-as usual; the build swaps them for the bundle. Generated stylesheets (the organisation's colours) are
-not in overrides/ and stay as they are, after the bundle.
+Common stylesheets (the ones every page uses) are served as one file, one request instead of several;
+so are the scripts every page runs (mkdocs.yml's extra_javascript from overrides/).
+Page-specific stylesheets (COMPONENTS) stay separate files and are linked only from the pages whose
+HTML has their component. All are listed in mkdocs.yml's extra_css as usual, in the order their rules
+apply; the build swaps the common ones for the bundle. Generated stylesheets (the organisation's
+colours) are not in overrides/ and stay as they are, after the bundle.
+
+The font is subset to the characters the site's languages write (FONT_TEXT) with fontTools and served
+without hinting, which phones ignore; the PDFs embed the full files (print/pdf.py).
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import re
+from functools import cache
 from pathlib import Path
 
+import fontTools
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from ..core.assets import FONTS
+from ..core.assets import FONT_FILES, FONTS
+from ..core.io import write_atomically
 
 BUNDLE_URI = "assets/stylesheets/veilige-toekomst.css"
+SCRIPT_BUNDLE_URI = "assets/javascripts/veilige-toekomst.js"
+"""Next to the scripts it holds: search.js finds the search index from its own address."""
+COMPONENTS: dict[str, tuple[str, ...]] = {
+    "assets/stylesheets/cycle.css": ("vt-cycle",),
+    # The self-assessment's script draws its charts with the figures page's markup (render.js).
+    "assets/stylesheets/figures.css": ("vt-chart", "vt-figure", "vt-note-ref", "vt-sa-"),
+    "assets/stylesheets/quotes.css": ("vt-quote",),
+    "assets/stylesheets/quiz.css": ("quiz", "vt-quiz"),
+    "assets/stylesheets/self-assessment.css": ("vt-sa-",),
+}
+"""Page-specific stylesheet -> the class-name prefixes of its component: a page whose HTML has a class
+starting with one of them links the stylesheet (tests/test_page_weight.py checks that every rule
+that could match on a page is there)."""
 FONTS_URI = "assets/fonts"
 """Where the bundled font is served (site.css's @font-face rules point here)."""
+FIRST_SCREEN_FONTS = tuple(
+    f"{FONTS_URI}/{FONT_FILES[face]}" for face in [(400, "normal"), (400, "italic"), (700, "normal")]
+)
+"""The faces a first screen uses (text, the booklet's title in italics, bold): preloaded on the online
+site (main.html), so that they are there before the text is laid out. site.css's font-display:
+optional then never swaps a face in later (bold italic, which is rare, or on a very slow line)."""
+FONT_TEXT = (
+    "".join(map(chr, range(0x20, 0x7F)))  # ASCII
+    + "àáâäèéêëìíîïòóôöùúûüçñåæøß"  # Dutch diacritics (é, ë, ï, ü…) and the other Western European letters
+    + "ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜÇÑÅÆØ"
+    + "\u00a0\u00ad©®°±·×÷«»§"  # no-break space, soft hyphen, signs
+    + "–—‘’‚“”„•…€−"  # typographic dashes, quotation marks (the quotes use „…” and ‘…’), euro, minus
+)
+"""The characters the subset fonts keep (tests/test_page_weight.py checks every page's text)."""
 _bundled: dict[str, list[str]] = {}
 """Per config file: the stylesheets that went into the bundle, in order."""
+_components: dict[str, list[str]] = {}
+"""Per config file: the page-specific stylesheets listed in extra_css, in order."""
+_scripts: dict[str, list[str]] = {}
+"""Per config file: the scripts that went into the script bundle, in order."""
+_CLASS = re.compile(r'\bclass="([^"]*)"')
 
 
 def configure(config) -> None:
-    """on_config: replace the project's own entries in extra_css by the bundle, where the first stood."""
+    """on_config: replace the project's own entries in extra_css and extra_javascript by the bundles,
+    where the first stood; page-specific stylesheets leave extra_css (link_components adds them where
+    they are used)."""
     custom_dir = Path(config.theme.custom_dir or ".")
     own = [uri for uri in config.extra_css if (custom_dir / uri).is_file()]
-    if not own:  # a later language build: already swapped
-        return
-    _bundled[config.config_file_path] = own
-    first = config.extra_css.index(own[0])
-    rest = [uri for uri in config.extra_css if uri not in own]
-    config.extra_css[:] = rest[:first] + [BUNDLE_URI] + rest[first:]
+    if own:  # (a later language build: already swapped)
+        _bundled[config.config_file_path] = [uri for uri in own if uri not in COMPONENTS]
+        _components[config.config_file_path] = [uri for uri in own if uri in COMPONENTS]
+        config.extra_css[:] = _swapped(config.extra_css, own, BUNDLE_URI)
+    scripts = [str(script) for script in config.extra_javascript if (custom_dir / str(script)).is_file()]
+    if scripts:
+        _scripts[config.config_file_path] = scripts
+        config.extra_javascript[:] = _swapped(
+            config.extra_javascript, scripts, ExtraScriptValue(SCRIPT_BUNDLE_URI), key=str
+        )
+
+
+def _swapped(entries: list, own: list[str], bundle, key=lambda entry: entry) -> list:
+    """`entries` without `own`, with `bundle` where the first of `own` stood."""
+    first = [key(entry) for entry in entries].index(own[0])
+    rest = [entry for entry in entries if key(entry) not in own]
+    return rest[:first] + [bundle] + rest[first:]
 
 
 def add_bundle(files: Files, config) -> None:
-    """on_files: the bundle, concatenated in the order mkdocs.yml gives (later rules win, as before)."""
-    own = _bundled.get(config.config_file_path)
-    if not own or files.get_file_from_path(BUNDLE_URI):
-        return
-    custom_dir = Path(config.theme.custom_dir)
-    text = "\n".join(f"/* {uri} */\n{(custom_dir / uri).read_text(encoding='utf-8')}" for uri in own)
-    files.append(File.generated(config, BUNDLE_URI, content=text))
+    """on_files: the bundles, concatenated in the order mkdocs.yml gives (later rules win, as before)."""
+    custom_dir = Path(config.theme.custom_dir or ".")
+    for uri, own in [
+        (BUNDLE_URI, _bundled.get(config.config_file_path)),
+        (SCRIPT_BUNDLE_URI, _scripts.get(config.config_file_path)),
+    ]:
+        if own and not files.get_file_from_path(uri):
+            text = "\n".join(f"/* {part} */\n{(custom_dir / part).read_text(encoding='utf-8')}" for part in own)
+            files.append(File.generated(config, uri, content=text))
+
+
+def link_components(html: str, page_url: str, config) -> str:
+    """on_post_page: link the page-specific stylesheets whose component the page has, right after the
+    bundle (or at the end of <head>), in mkdocs.yml's order. `page_url` is the page's URL in the site."""
+    used = {token for classes in _CLASS.findall(html) for token in classes.split()}
+    links = "".join(
+        f'<link rel="stylesheet" href="{get_relative_url(uri, page_url)}">'
+        for uri in _components.get(config.config_file_path, [])
+        if any(token.startswith(COMPONENTS[uri]) for token in used)
+    )
+    if not links:
+        return html
+    bundle = f'href="{get_relative_url(BUNDLE_URI, page_url)}">'
+    at = html.find(bundle)
+    at = at + len(bundle) if at >= 0 else html.index("</head>")
+    return html[:at] + links + html[at:]
+
+
+@cache
+def subset_font(name: str, cache_dir: Path | None = None) -> bytes:
+    """The font file `name` in FONTS as WOFF2 with only FONT_TEXT's glyphs (and what they use: kerning,
+    accents), without hinting. Raises FileNotFoundError for an unknown name.
+
+    With `cache_dir`, a subset made before from the same font, characters and fontTools is read from
+    there (half a second of every build otherwise) and a new one is kept there."""
+    if cache_dir is not None:
+        key = hashlib.sha256((FONTS / name).read_bytes() + FONT_TEXT.encode() + fontTools.version.encode()).hexdigest()[
+            :16
+        ]
+        cached = cache_dir / f"{Path(name).stem}.{key}.woff2"
+        if cached.is_file():
+            return cached.read_bytes()
+        data = subset_font(name)
+        write_atomically(cached, data)
+        return data
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False
+    options.layout_features = ["*"]  # all of them: tabular figures, fractions, kerning…
+    font = TTFont(FONTS / name)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=FONT_TEXT)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def add_fonts(files: Files, config) -> None:
-    """on_files: the bundled font, from the package (print/pdf.py embeds the same files in every PDF)."""
+    """on_files: the bundled font, subset for the site, and its licence (print/pdf.py embeds the full
+    font files in every PDF)."""
     for font in sorted(FONTS.iterdir()):
         uri = f"{FONTS_URI}/{font.name}"
-        if font.is_file() and not files.get_file_from_path(uri):
+        if not font.is_file() or files.get_file_from_path(uri):
+            continue
+        if font.suffix == ".woff2":
+            cache_dir = Path(config.config_file_path).parent / "build" / "cache" / "fonts"
+            files.append(File.generated(config, uri, content=subset_font(font.name, cache_dir)))
+        else:
             files.append(File.generated(config, uri, abs_src_path=str(font)))
