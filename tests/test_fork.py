@@ -49,6 +49,7 @@ def copy_project(tmp_path: Path) -> Path:
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy(ROOT / ".gitignore", project / ".gitignore")  # build output (build/, site/) stays out of git
     (project / "scripts").symlink_to(ROOT / "scripts")
     (project / "node_modules").symlink_to(ROOT / "node_modules")  # as `npm ci` installs it in a fork
     return project

@@ -57,6 +57,7 @@ FONT_TEXT = (
     + "ÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜÇÑÅÆØ"
     + "\u00a0\u00ad©®°±·×÷«»§"  # no-break space, soft hyphen, signs
     + "–—‘’‚“”„•…€−"  # typographic dashes, quotation marks (the quotes use „…” and ‘…’), euro, minus
+    + "‹›→←↑↓"  # arrows: search results ("Pagina › Sectie"), the cycle drawings
 )
 """The characters the subset fonts keep (tests/test_page_weight.py checks every page's text)."""
 _bundled: dict[str, list[str]] = {}
