@@ -15,6 +15,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site, run_cli, serve
+from veilige_toekomst.core.assessment import load_export
+from veilige_toekomst.print.scan_report import known_ids, render_html
+from veilige_toekomst.render.validate import load_checked
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
@@ -409,3 +412,19 @@ def test_a_fork_publishes_at_its_address_and_upstream_files_stay_untouched(tmp_p
         "logo.png",
         "organisation.yml",
     ]
+
+
+def test_a_forks_self_assessment_report_carries_its_logo_and_colours(tmp_path):
+    """The team report (scan-report) looks like the organisation's packs: its logo on the cover, its colour."""
+    project = copy_project(tmp_path)
+    (project / "organisation.yml").write_text(ORG_FILE)
+    plain_png(project / "logo.png")
+    export = ROOT / "tests" / "fixtures" / "self-assessment" / "opvang-de-linde.json"
+    out = tmp_path / "report.pdf"
+    result = run_cli("scan-report", str(export), "--lang", "nl", "--out", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) > 2, "the logo is on the cover"
+    content = load_checked(project).content
+    html = render_html(content, [load_export(export, known_ids(content))], "nl")
+    assert "--vt-primary: #5b2a86" in html

@@ -511,6 +511,5 @@ def render_html(content: Content, texts: PackTexts, module: Module, edition: Edi
         author=edition.organisation.name,
         stylesheets=Markup(pdf.stylesheet_tags(PACK_CSS)),
         inline=inline,
-        logo=edition.organisation.logo.as_uri() if edition.organisation.logo else None,
     )
     return html, title

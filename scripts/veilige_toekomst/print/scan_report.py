@@ -209,6 +209,7 @@ def render_html(
         export=view.export,
         date=max(e.exported_at for e in exports).date().isoformat(),
         stylesheets=Markup(pdf.stylesheet_tags(*STYLESHEETS)),
+        organisation=content.project.organisation,
     )
 
 
