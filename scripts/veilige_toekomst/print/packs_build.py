@@ -258,6 +258,23 @@ class Progress:
         self.stream.flush()
 
 
+def pack_inputs(root: Path | None, org_file: Path | None) -> tuple[Content, PackTexts, Organisation]:
+    """What every trainer output is made from: the checked content, the packs' texts and the organisation
+    (`org_file` when given — --org may name a file anywhere, so its logo must lie in that file's folder —
+    else the project's own). Raises ContentError for content mistakes, the packs' texts missing included."""
+    content = load_checked(root).content
+    texts = content.pack_texts
+    if texts is None:
+        shown = f"{content.project.docs_dir.name}/{TEXTS_FILE}"
+        raise ContentError([Finding(shown, 1, "packs-texts", "the training packs' texts are missing")])
+    org = (
+        load_organisation(org_file, languages=content.project.complete_languages, root=org_file.resolve().parent)
+        if org_file
+        else content.project.organisation
+    )
+    return content, texts, org
+
+
 def build_packs(
     root: Path | None = None,
     modules: Sequence[str] = ("all",),
@@ -275,26 +292,7 @@ def build_packs(
 
     Raises ContentError for content mistakes and PackError for a wrong request.
     """
-    content = load_checked(root).content
-    texts = content.pack_texts
-    if texts is None:
-        raise ContentError(
-            [
-                Finding(
-                    f"{content.project.docs_dir.name}/{TEXTS_FILE}",
-                    1,
-                    "packs-texts",
-                    "the training packs' texts are missing (docs/training/packs.yml)",
-                )
-            ]
-        )
-    # --org names another file; without it, the project's own (mkdocs.yml extra.organisation, or the defaults)
-    org = (
-        # --org may name a file anywhere: its logo must lie in its folder (or below), as a project's must in the project.
-        load_organisation(org_file, languages=content.project.complete_languages, root=org_file.resolve().parent)
-        if org_file
-        else content.project.organisation
-    )
+    content, texts, org = pack_inputs(root, org_file)
     modules_by_id = catalogue(content, texts)
     unknown = [m for m in minutes if m not in texts.session.lengths]
     if unknown:

@@ -19,12 +19,10 @@ from pathlib import Path
 from typing import TextIO
 
 from ..core.io import write_atomically
-from ..core.organisation import load_organisation
 from ..core.pack_catalogue import COURSE, PACKS_DIR, catalogue
 from ..core.texts import text_in
-from ..render.validate import load_checked
 from . import handout, office, pdf, slides, slides_html, slides_pptx
-from .packs_build import InputDates, PackError, choose, source_files
+from .packs_build import InputDates, choose, pack_inputs, source_files
 
 SUFFIXES = (".pptx", ".slides.pdf", ".docx")
 CODE = (slides.__file__, slides_pptx.__file__, slides_html.__file__, handout.__file__, office.__file__, pdf.__file__)
@@ -68,16 +66,7 @@ def build_trainer_files(
 
     `org_file` names another organisation file than the project's (as `build_packs` takes it).
     Raises ContentError for content mistakes and PackError for an unknown module or language."""
-    content = load_checked(root).content
-    texts = content.pack_texts
-    if texts is None:
-        raise PackError("the training packs' texts are missing (docs/training/packs.yml)")
-    org = (
-        # --org may name a file anywhere: its logo must lie in its folder (or below), as a project's must in the project.
-        load_organisation(org_file, languages=content.project.complete_languages, root=org_file.resolve().parent)
-        if org_file
-        else content.project.organisation
-    )
+    content, texts, org = pack_inputs(root, org_file)
     by_id = {k: m for k, m in catalogue(content, texts).items() if k != COURSE}
     out = out if out is not None else content.project.root / PACKS_DIR
     dates = InputDates(content)
