@@ -251,9 +251,13 @@ def test_chart_ids_are_unique_per_chart_and_text_is_escaped():
 
 
 @pytest.mark.xdist_group("browser")
+@pytest.mark.parametrize("web_font", [True, False], ids=["web font", "phone's own font"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_charts_are_readable_on_a_phone_and_on_a_desktop(browser, base_url, width):
+def test_charts_are_readable_on_a_phone_and_on_a_desktop(browser, base_url, width, web_font):
+    """Also in the phone's own font, which is wider and shows while the web font has not arrived."""
     tab = browser.new_page(viewport={"width": width, "height": 900})
+    if not web_font:
+        tab.route("**/*.woff2", lambda route: route.abort())
     tab.goto(base_url + "/figures/")
     measured = tab.evaluate(
         """(fontSize) => ({

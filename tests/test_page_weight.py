@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT, html_pages
 from veilige_toekomst.core.assets import FONT_FILES, FONTS
@@ -38,7 +40,9 @@ PAGE_TYPES = {
 
 
 def _linked(page_html: str) -> set[str]:
-    return {href.rsplit("/", 1)[-1] for href in STYLESHEET_LINK.findall(page_html)}
+    """The stylesheets a page links, by file name; a joined one ("figures+quotes.css") counts as each."""
+    names = {href.rsplit("/", 1)[-1] for href in STYLESHEET_LINK.findall(page_html)}
+    return {part if part.endswith(".css") else part + ".css" for name in names for part in name.split("+")}
 
 
 def _names_on(page: Path, page_html: str) -> set[str]:
@@ -87,6 +91,54 @@ def test_a_text_page_loads_no_page_specific_file_and_not_the_theme_palette(site)
         assert not any("self-assessment" in src or "quotes-filter" in src for src in SCRIPT_SRC.findall(page_html))
 
 
+def test_a_page_makes_one_request_for_its_own_styles_and_one_for_its_own_scripts(site):
+    """Page-specific stylesheets arrive joined in one file, and so do the self-assessment's scripts:
+    on a phone line every request costs a round trip."""
+    common = {"veilige-toekomst.css", "veilige-toekomst.js"}
+    over = {}
+    for page in html_pages(site):
+        page_html = page.read_text(encoding="utf-8")
+        sheets = [h for h in STYLESHEET_LINK.findall(page_html) if "/main." not in h and not h.endswith(tuple(common))]
+        scripts = [h for h in SCRIPT_SRC.findall(page_html) if "/bundle." not in h and not h.endswith(tuple(common))]
+        if len(sheets) > 1 or len(scripts) > 1:
+            over[str(page.relative_to(site))] = sheets + scripts
+    assert over == {}
+    assessment = (site / "self-assessment" / "index.html").read_text(encoding="utf-8")
+    assert _linked(assessment) >= {"figures.css", "self-assessment.css"}
+
+
+def test_the_tab_icon_costs_no_request(site):
+    """The browser tab's icon travels inside the page: the site's header icon in the site's colour."""
+    for page in ("index.html", "en/pillars/safety/index.html", "404.html"):
+        [icon] = re.findall(r'<link rel="icon" href="([^"]+)"', (site / page).read_text(encoding="utf-8"))
+        assert icon.startswith("data:image/svg+xml,"), page
+        svg = urllib.parse.unquote(icon.split(",", 1)[1])
+        assert svg.startswith('<svg fill="#1f5c57" ') and "<path d=" in svg, page
+
+
+ITALIC_TEXT = """() => [...document.querySelectorAll('body *')].some(e =>
+  getComputedStyle(e).fontStyle === 'italic' && e.getClientRects().length &&
+  [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))"""
+
+
+def test_a_page_preloads_the_italic_face_exactly_when_it_shows_italics(browser, base_url, site):
+    """A preloaded font that no text uses is a wasted download; italic text without its preloaded face
+    would wait for it or, with font-display: optional, fall back to a system font. Every page."""
+    wrong = {}
+    page = browser.new_page()
+    for path in html_pages(site):
+        name = path.parent.relative_to(site).as_posix()
+        page.goto(f"{base_url}/{name}/".replace("/./", "/"), wait_until="domcontentloaded")
+        shows = page.evaluate(ITALIC_TEXT)
+        preloaded = page.evaluate(
+            "() => [...document.querySelectorAll('link[rel=preload][as=font]')].some(l => l.href.includes('italic'))"
+        )
+        if shows != preloaded:
+            wrong[name] = f"italic text: {shows}, italic preloaded: {preloaded}"
+    page.close()
+    assert wrong == {}
+
+
 def _theme_css_hash(site: Path) -> str:
     [main] = (site / "assets" / "stylesheets").glob("main.*.min.css")
     return main.name.split(".")[1]
@@ -127,23 +179,38 @@ LAYOUT_SHIFTS = """new Promise(done => {
 })"""
 
 
+def _layout_shift_on_a_slow_phone(browser, url: str) -> float:
+    """The page's cumulative layout shift, loaded at 375 px over Lighthouse's slow 4G (150 ms, 1.6 Mbit/s).
+    A load that hangs (seen in a full run on a busy 2-core machine, not when the test runs alone) is
+    measured once more in a new context: the shift is measured either way, never skipped."""
+    try:
+        return _layout_shift(browser, url)
+    except PlaywrightTimeout:
+        return _layout_shift(browser, url)
+
+
+def _layout_shift(browser, url: str) -> float:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        network = context.new_cdp_session(page)
+        network.send("Network.enable")
+        network.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 94_000},
+        )
+        # "load" (fonts, styles, scripts in); LAYOUT_SHIFTS then watches one second more.
+        page.goto(url, wait_until="load", timeout=60_000)
+        return round(page.evaluate(LAYOUT_SHIFTS), 3)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser, base_url, lang):
     """On a phone-sized screen over a slow line (fonts and scripts arrive late), the text stays where
     it was first drawn (cumulative layout shift ≤ 0.05, Lighthouse's "good" ends at 0.1)."""
-    shifts = {}
-    for name, path in PAGE_TYPES.items():
-        context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        network = context.new_cdp_session(page)
-        network.send("Network.enable")
-        network.send(  # Lighthouse's slow 4G: 150 ms, 1.6 Mbit/s down
-            "Network.emulateNetworkConditions",
-            {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 94_000},
-        )
-        # "load" (fonts, styles, scripts in): networkidle can wait past the timeout on a busy 2-core
-        # machine; LAYOUT_SHIFTS then watches one second more.
-        page.goto(f"{base_url}/{lang}{path}", wait_until="load", timeout=120_000)
-        shifts[name] = round(page.evaluate(LAYOUT_SHIFTS), 3)
-        context.close()
+    shifts = {
+        name: _layout_shift_on_a_slow_phone(browser, f"{base_url}/{lang}{path}") for name, path in PAGE_TYPES.items()
+    }
     assert {name: shift for name, shift in shifts.items() if shift > 0.05} == {}

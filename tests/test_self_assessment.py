@@ -542,12 +542,15 @@ def test_an_earlier_round_shows_what_moved(page, base_url, groups):
 
 def test_the_page_loads_its_scripts_only_on_its_page_and_tells_the_right_command(site):
     html = (site / "self-assessment" / "index.html").read_text()
-    assert '<script src="../assets/javascripts/self-assessment/base.js">' in html
+    assert '<script src="../assets/javascripts/self-assessment.js">' in html
     other = (site / "index.html").read_text()
     assert "self-assessment" not in re.sub(r'href="[^"]*"', "", other).split("<script")[-1]
-    assert "self-assessment/" not in "".join(re.findall(r'<script src="([^"]*)"', other))
+    assert "self-assessment" not in "".join(re.findall(r'<script src="([^"]*)"', other))
     english = (site / "en" / "self-assessment" / "index.html").read_text()
-    assert '<script src="../../assets/javascripts/self-assessment/page.js">' in english
+    assert '<script src="../../assets/javascripts/self-assessment.js">' in english
+    joined = (site / "assets" / "javascripts" / "self-assessment.js").read_text()
+    parts = [joined.index(f"/* assets/javascripts/self-assessment/{part}.js */") for part in ("base", "store", "page")]
+    assert parts == sorted(parts)  # in the order they run
     assert 'href="#sa-results-title"' in html  # the result in the table of contents
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 MIN_CONTRAST = 4.5
 WHITE = "#ffffff"
+DEFAULT_PRIMARY = "#1f5c57"
+"""--vt-primary in overrides/assets/stylesheets/site.css: the site's colour when the organisation sets none."""
 QUOTE_BACKGROUND = "#f6f3ee"
 """--vt-quote-bg in overrides/assets/stylesheets/site.css."""
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..core.colours import DEFAULT_PRIMARY
 from ..core.content import Content, area_meta, pillar_meta
 from ..core.models import LivingAreaMeta, PillarMeta, Statistic
 from ..core.organisation import Organisation
@@ -32,8 +33,6 @@ PER_CHART = 6
 """Bars on one slide at most (a pair counts two), so each label stays readable from the back of a room."""
 PER_TABLE = 5
 """Rows of figures on one slide at most."""
-DEFAULT_PRIMARY = "#1f5c57"
-"""The project's own colour (7.6:1 against white) when the organisation chooses none."""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """`<!-- self-assessment -->`: the zelfscan as a printable checklist, with data for the script that adds the rest.
 
 Without JavaScript the page is a complete checklist (every item with its four ratings and a note field).
-The scripts in assets/javascripts/self-assessment/ (SCRIPTS, loaded only here) unhide the tool bar, the
+The scripts in assets/javascripts/self-assessment/ (SCRIPTS, joined into SCRIPT_URI, loaded only here) unhide the tool bar, the
 results, the team round and the action plan, and keep the answers in the browser. The items
 and the interface strings travel inside the page as JSON, so it works opened from disk too. Links to the
 pillar and area pages are Markdown links, so mkdocs writes them for the site and for the offline edition
@@ -27,7 +27,9 @@ SCRIPTS = tuple(
     f"assets/javascripts/self-assessment/{part}.js"
     for part in ("base", "store", "model", "render", "files", "team", "page")
 )
-"""Classic scripts sharing window.VT.sa, in the order they load (ES modules do not load from file://)."""
+"""Classic scripts sharing window.VT.sa, in the order they run (ES modules do not load from file://)."""
+SCRIPT_URI = "assets/javascripts/self-assessment.js"
+"""SCRIPTS joined into one file by the site build (site/stylesheets.py): one request instead of seven."""
 
 SCRIPT_STRINGS = (
     "pillar",
@@ -266,6 +268,6 @@ def _self_assessment(ctx: Context, args: list[str]) -> str:
         f"## {ctx.ui('sa_living_areas')} {{#sa-living-areas}}",
         *[_group_markdown(ctx, g) for g in groups if g.kind == "living_area"],
         _results(ctx),
-        *(f'<script src="{asset_url(ctx, script)}"></script>' for script in SCRIPTS),
+        f'<script src="{asset_url(ctx, SCRIPT_URI)}"></script>',
     ]
     return "\n\n".join(parts)

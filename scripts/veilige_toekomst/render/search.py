@@ -1,10 +1,13 @@
-"""The search page's form; the index and its script are the site's (site/search.py)."""
+"""The search page's form and its script (loaded on this page only); the index is the site's (site/search.py)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from .context import Context, no_args, shortcode
+from .context import Context, asset_url, no_args, shortcode
+
+SEARCH_SCRIPT = "assets/javascripts/search.js"
+"""It finds the search library and index from its own address (assets/search/)."""
 
 
 @shortcode("search-form")
@@ -23,5 +26,6 @@ def _search_form(ctx: Context, args: list[str]) -> str:
         f"</form>\n"
         f'<p class="vt-search__status" role="status" aria-live="polite"></p>\n'
         f'<ol class="vt-search__results"></ol>\n'
-        f"<noscript><p>{escape(ctx.ui('search_needs_js'))}</p></noscript>"
+        f"<noscript><p>{escape(ctx.ui('search_needs_js'))}</p></noscript>\n"
+        f'<script src="{asset_url(ctx, SEARCH_SCRIPT)}" defer></script>'
     )

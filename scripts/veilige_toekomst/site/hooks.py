@@ -10,7 +10,7 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
@@ -18,7 +18,7 @@ from veilige_toekomst.core.content import Content
 from veilige_toekomst.core.findings import ContentError
 from veilige_toekomst.render import notices, packs, shortcodes
 from veilige_toekomst.render.validate import Checked, load_checked
-from veilige_toekomst.site import address, headers, page_safety, stylesheets
+from veilige_toekomst.site import address, favicon, headers, page_safety, stylesheets, theme_css
 from veilige_toekomst.site import organisation as site_organisation
 from veilige_toekomst.site import packs as site_packs
 from veilige_toekomst.site import search as site_search
@@ -145,7 +145,7 @@ def _page_url(lang: str, name: str) -> str | None:
     return None
 
 
-def _template_globals(config, page_url: str) -> dict:
+def _template_globals(config, page_url: str, content_html: str) -> dict:
     content = _content(config)
     lang = _lang(config)
     search = _page_url(lang, "search")
@@ -162,18 +162,19 @@ def _template_globals(config, page_url: str) -> dict:
         "root_relative": lambda link: address.root_relative(link, config.site_url),
         # The online site preloads the first screen's fonts; from file:// a preload (a CORS request)
         # would fail, and the offline edition's files are on disk anyway.
-        "preload_fonts": stylesheets.FIRST_SCREEN_FONTS if config.use_directory_urls else (),
+        "preload_fonts": stylesheets.preload_fonts(content_html) if config.use_directory_urls else (),
+        "favicon": favicon.data_uri(config, content.project.organisation.colours.primary),
     }
 
 
 def on_page_context(context, page, config, nav):
-    context["vt"] = _template_globals(config, page.url)
+    context["vt"] = _template_globals(config, page.url, page.content or "")
     return context
 
 
 def on_env(env, config, files):
     # Static templates (the 404 page) get no page context: give them the same globals.
-    env.globals["vt"] = _template_globals(config, "404.html")
+    env.globals["vt"] = _template_globals(config, "404.html", "")
     return env
 
 
@@ -195,7 +196,7 @@ def on_post_template(output, template_name, config):
     return output
 
 
-def on_post_build(config):
+def _after_each_language(config):
     lang = _lang(config)
     node_modules = Path(config.config_file_path).parent / "node_modules"
     site_search.write_index(Path(config.site_dir), node_modules, lang, _search_entries.get(lang, []))
@@ -204,6 +205,17 @@ def on_post_build(config):
     address.drop_sitemap_without_address(config)
     address.drop_source_maps(config)
     headers.write_headers_file(Path(config.site_dir))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100), which builds the other languages
+def _after_all_languages(config):
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a language built inside the i18n plugin's loop: the outer build comes back here last
+    root = Path(config.config_file_path).parent
+    theme_css.purge(Path(config.site_dir), root / "node_modules", root / "build" / "cache" / "theme-css")
+
+
+on_post_build = CombinedEvent(_after_each_language, _after_all_languages)
 
 
 def _write_not_found_pages(config) -> None:

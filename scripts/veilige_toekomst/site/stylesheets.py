@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,7 @@ from mkdocs.utils import get_relative_url
 
 from ..core.assets import FONT_FILES, FONTS
 from ..core.io import write_atomically
+from ..render import assessment_shortcodes
 
 BUNDLE_URI = "assets/stylesheets/veilige-toekomst.css"
 SCRIPT_BUNDLE_URI = "assets/javascripts/veilige-toekomst.js"
@@ -45,12 +47,23 @@ starting with one of them links the stylesheet (tests/test_page_weight.py checks
 that could match on a page is there)."""
 FONTS_URI = "assets/fonts"
 """Where the bundled font is served (site.css's @font-face rules point here)."""
-FIRST_SCREEN_FONTS = tuple(
-    f"{FONTS_URI}/{FONT_FILES[face]}" for face in [(400, "normal"), (400, "italic"), (700, "normal")]
-)
-"""The faces a first screen uses (text, the booklet's title in italics, bold): preloaded on the online
-site (main.html), so that they are there before the text is laid out. site.css's font-display:
+FIRST_SCREEN_FONTS = {
+    face: f"{FONTS_URI}/{FONT_FILES[face]}" for face in [(400, "normal"), (400, "italic"), (700, "normal")]
+}
+"""The faces a first screen uses (text, bold, and italics where the page has them): preloaded on the
+online site (main.html), so that they are there before the text is laid out. site.css's font-display:
 optional then never swaps a face in later (bold italic, which is rare, or on a very slow line)."""
+_ITALIC = re.compile(r"<(?:em|i|cite)\b|\bvt-cycle__labels\b")
+"""What the browser and cycle.css set in italics; the site's figure captions (quotes, charts) are upright
+(tests/test_page_weight.py checks every page against the text Chromium shows in italics)."""
+
+
+def preload_fonts(content: str) -> list[str]:
+    """The FIRST_SCREEN_FONTS a page with this article HTML uses: the italic face only where the text
+    has italics (the booklet's title, a figure's caption), which saves a font file on most pages."""
+    return [uri for (_, style), uri in FIRST_SCREEN_FONTS.items() if style != "italic" or _ITALIC.search(content)]
+
+
 FONT_TEXT = (
     "".join(map(chr, range(0x20, 0x7F)))  # ASCII
     + "àáâäèéêëìíîïòóôöùúûüçñåæøß"  # Dutch diacritics (é, ë, ï, ü…) and the other Western European letters
@@ -95,32 +108,55 @@ def _swapped(entries: list, own: list[str], bundle, key=lambda entry: entry) -> 
 
 
 def add_bundle(files: Files, config) -> None:
-    """on_files: the bundles, concatenated in the order mkdocs.yml gives (later rules win, as before)."""
+    """on_files: the bundles, concatenated in the order mkdocs.yml gives (later rules win, as before),
+    and the self-assessment's scripts in the order they run."""
     custom_dir = Path(config.theme.custom_dir or ".")
     for uri, own in [
         (BUNDLE_URI, _bundled.get(config.config_file_path)),
         (SCRIPT_BUNDLE_URI, _scripts.get(config.config_file_path)),
+        (assessment_shortcodes.SCRIPT_URI, list(assessment_shortcodes.SCRIPTS)),
     ]:
         if own and not files.get_file_from_path(uri):
-            text = "\n".join(f"/* {part} */\n{(custom_dir / part).read_text(encoding='utf-8')}" for part in own)
-            files.append(File.generated(config, uri, content=text))
+            files.append(File.generated(config, uri, content=_joined(custom_dir, own)))
+
+
+def _joined(folder: Path, parts: list[str]) -> str:
+    """The files `parts` (paths under `folder`) in this order, each after a comment naming it."""
+    return "\n".join(f"/* {part} */\n{(folder / part).read_text(encoding='utf-8')}" for part in parts)
 
 
 def link_components(html: str, page_url: str, config) -> str:
     """on_post_page: link the page-specific stylesheets whose component the page has, right after the
-    bundle (or at the end of <head>), in mkdocs.yml's order. `page_url` is the page's URL in the site."""
+    bundle (or at the end of <head>), in mkdocs.yml's order. `page_url` is the page's URL in the site.
+    A page with several components gets them joined into one file (written into the site once per
+    build), so it makes one request for them, not several."""
     used = {token for classes in _CLASS.findall(html) for token in classes.split()}
-    links = "".join(
-        f'<link rel="stylesheet" href="{get_relative_url(uri, page_url)}">'
+    sheets = [
+        uri
         for uri in _components.get(config.config_file_path, [])
         if any(token.startswith(COMPONENTS[uri]) for token in used)
-    )
-    if not links:
+    ]
+    if not sheets:
         return html
+    uri = sheets[0] if len(sheets) == 1 else _combined(sheets, config)
+    links = f'<link rel="stylesheet" href="{get_relative_url(uri, page_url)}">'
     bundle = f'href="{get_relative_url(BUNDLE_URI, page_url)}">'
     at = html.find(bundle)
     at = at + len(bundle) if at >= 0 else html.index("</head>")
     return html[:at] + links + html[at:]
+
+
+def _combined(sheets: list[str], config) -> str:
+    """The URI of `sheets` joined into one stylesheet, e.g. assets/stylesheets/figures+self-assessment.css,
+    written into the site unless it is already there as it should be."""
+    name = "+".join(posixpath.basename(sheet).removesuffix(".css") for sheet in sheets) + ".css"
+    uri = posixpath.join(posixpath.dirname(sheets[0]), name)
+    target = Path(config.site_dir, uri)
+    data = _joined(Path(config.theme.custom_dir or "."), sheets).encode("utf-8")
+    if not target.is_file() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, data)
+    return uri
 
 
 @cache

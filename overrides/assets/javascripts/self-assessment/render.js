@@ -44,9 +44,10 @@
       if (stroke) { attributes.stroke = stroke; attributes["stroke-width"] = "1.5"; }
       svg.appendChild(svgNode("rect", attributes));
     }
-    function text(x, top, content, bold) {
+    function text(x, top, content, bold, end) {
       var attributes = { x: x, y: top, "font-size": CHART.font, fill: "currentColor" };
       if (bold) attributes["font-weight"] = "bold";
+      if (end) attributes["text-anchor"] = "end";
       svg.appendChild(svgNode("text", attributes, content));
     }
     if (paired) {
@@ -73,7 +74,7 @@
         rect(0, y, track, CHART.track);
         var share = bar.share === null ? 0 : Math.max(0, Math.min(1, bar.share));
         rect(0, y, (share * track).toFixed(1), styles[index].fill, styles[index].stroke);
-        text(track + 8, y + CHART.bar - 3, paired ? series[index].short + " " + bar.text : bar.text, true);
+        text(CHART.width, y + CHART.bar - 3, paired ? series[index].short + " " + bar.text : bar.text, true, true);
         y += CHART.bar + (paired ? 3 : 0);
       });
       y += CHART.gap - (paired ? 3 : 0);
