@@ -104,15 +104,15 @@ def test_each_chart_has_title_description_and_a_table_with_the_same_numbers(site
 def test_every_split_has_a_pair_of_bars_including_splits_without_an_overall_figure(site, content, lang):
     groups = blocks(site, lang)
     first, second = SPLIT_PREFIX[lang]
-    splits = [s for s in content.statistics.statistics if s.vo is not None]
+    splits = [s for s in content.statistics.statistics if s.womens_shelter is not None]
     assert any(s.value is None for s in splits)
     for stat in splits:
         svg = chart(groups[stat.group], "split")
         assert svg is not None, stat.group
         values = bar_values(svg)
         pair = [
-            f"{first} {stat_text(content, stat, lang, stat.vo)}",
-            f"{second} {stat_text(content, stat, lang, stat.mo)}",
+            f"{first} {stat_text(content, stat, lang, stat.womens_shelter)}",
+            f"{second} {stat_text(content, stat, lang, stat.homeless_shelter)}",
         ]
         assert any(values[i : i + 2] == pair for i in range(0, len(values), 2)), f"{stat.id}: no bars {pair}"
         assert svg.find(f"{SVG}defs/{SVG}pattern") is not None, "the second series is striped, not told by colour alone"
@@ -177,9 +177,17 @@ def test_export_gives_each_figure_with_its_split():
     data = json.loads(run_cli("export", "--lang", "en", check=True).stdout)
     by_id = {s["id"]: s for s in data["statistics"]}
     split_only = by_id["risk_personality_disorder"]
-    assert (split_only["value"], split_only["vo"], split_only["mo"], split_only["unit"]) == (None, 38, 72, "percent")
+    assert (split_only["value"], split_only["womens_shelter"], split_only["homeless_shelter"], split_only["unit"]) == (
+        None,
+        38,
+        72,
+        "percent",
+    )
     assert by_id["children_per_year_ws"]["label"].startswith("children (aged 0 to 17)")
-    assert all({"id", "group", "value", "unit", "label", "vo", "mo", "year"} <= set(s) for s in data["statistics"])
+    assert all(
+        {"id", "group", "value", "unit", "label", "womens_shelter", "homeless_shelter", "year"} <= set(s)
+        for s in data["statistics"]
+    )
 
 
 def validate_errors(project: Path) -> list[str]:
@@ -210,16 +218,31 @@ def test_figure_rules_in_the_data_file_are_all_reported_at_once(tmp_path):
     project = make_project(tmp_path, "unused-stat")
     stats = project / "docs/figures/statistics.yml"
     stats.write_text(
-        stats.read_text().replace("    value: 2\n", "    value: 2\n    vo: 40\n")
+        stats.read_text().replace("    value: 2\n", "    value: 2\n    womens_shelter: 40\n")
         + "  - {id: too_many, group: stay, value: 120, unit: percent, label: {nl: a, en: a}, section: index}\n",
         encoding="utf-8",
     )
     errors = validate_errors(project)
     assert (
-        "docs/figures/statistics.yml:14: field: statistics[1]: a women's/homeless shelter split needs both vo and mo"
+        "docs/figures/statistics.yml:14: field: statistics[1]: a split needs both womens_shelter and homeless_shelter"
         in errors
     )
     assert "docs/figures/statistics.yml:22: field: statistics[2]: value 120 is not a percentage (0–100)" in errors
+
+
+def test_a_fork_with_the_old_split_names_is_told_the_new_ones(tmp_path):
+    """Export version 1 and older statistics.yml files called the split vo / mo."""
+    project = make_project(tmp_path)
+    stats = project / "docs/figures/statistics.yml"
+    old_split = "  - {id: split, group: stay, vo: 40, mo: 60, unit: percent, label: {nl: a, en: a}, section: index}\n"
+    stats.write_text(stats.read_text(encoding="utf-8") + old_split, encoding="utf-8")
+    errors = validate_errors(project)
+    renamed = [
+        line
+        for line in errors
+        if line.endswith(": vo and mo are now womens_shelter and homeless_shelter, as a quote's setting is named")
+    ]
+    assert renamed and renamed[0] == errors[0] and renamed[0].startswith("docs/figures/statistics.yml:"), errors[:3]
 
 
 def test_chart_colours_have_enough_contrast():

@@ -80,20 +80,27 @@ class Statistic(Strict):
     unit: Unit
     display: Translations | None = None
     label: Translations
-    vo: float | None = None
-    mo: float | None = None
+    womens_shelter: float | None = None
+    homeless_shelter: float | None = None
     section: str
     footnote: list[int] = []
     note: Translations | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed(cls, data: object) -> object:
+        if isinstance(data, dict) and {"vo", "mo"} & data.keys():
+            raise ValueError("vo and mo are now womens_shelter and homeless_shelter, as a quote's setting is named")
+        return data
+
     @model_validator(mode="after")
     def _consistent(self) -> Statistic:
-        if (self.vo is None) != (self.mo is None):
-            raise ValueError("a women's/homeless shelter split needs both vo and mo")
-        if self.value is None and self.vo is None and self.display is None:
-            raise ValueError("give a value, a vo/mo split or a display text")
+        if (self.womens_shelter is None) != (self.homeless_shelter is None):
+            raise ValueError("a split needs both womens_shelter and homeless_shelter")
+        if self.value is None and self.womens_shelter is None and self.display is None:
+            raise ValueError("give a value, a womens_shelter/homeless_shelter split or a display text")
         if self.unit == "percent":
-            for name in ("value", "value_max", "vo", "mo"):
+            for name in ("value", "value_max", "womens_shelter", "homeless_shelter"):
                 number = getattr(self, name)
                 if number is not None and not 0 <= number <= 100:
                     raise ValueError(f"{name} {number:g} is not a percentage (0–100)")

@@ -210,18 +210,31 @@ def _figure_slides(content: Content, pages: list[Page], lang: str) -> list[Slide
         if charted(entries):
             # As on the figures page: all children where the booklet gives it, then the two shelters side by side.
             overall = [s for s in entries if s.value is not None]
-            split = [s for s in entries if s.vo is not None and s.mo is not None]
+            split = [s for s in entries if s.womens_shelter is not None and s.homeless_shelter is not None]
             charts: list[tuple[list[Statistic], tuple[Series, ...], tuple[tuple[str, ...], ...]]] = []
             if overall:
                 values = tuple(s.value for s in overall if s.value is not None)
                 charts.append((overall, (Series(title, values),), (tuple(shown(s) for s in overall),)))
             if split:
                 series: tuple[Series, ...] = (
-                    Series(content.ui(lang, "figures_ws"), tuple(s.vo for s in split if s.vo is not None)),
-                    Series(content.ui(lang, "figures_hs"), tuple(s.mo for s in split if s.mo is not None)),
+                    Series(
+                        content.ui(lang, "figures_womens_shelter"),
+                        tuple(s.womens_shelter for s in split if s.womens_shelter is not None),
+                    ),
+                    Series(
+                        content.ui(lang, "figures_homeless_shelter"),
+                        tuple(s.homeless_shelter for s in split if s.homeless_shelter is not None),
+                    ),
                 )
                 charts.append(
-                    (split, series, (tuple(shown(s, s.vo) for s in split), tuple(shown(s, s.mo) for s in split)))
+                    (
+                        split,
+                        series,
+                        (
+                            tuple(shown(s, s.womens_shelter) for s in split),
+                            tuple(shown(s, s.homeless_shelter) for s in split),
+                        ),
+                    )
                 )
             for chosen, series, texts in charts:
                 names = tuple(text_in(s.label, lang, default) for s in chosen)

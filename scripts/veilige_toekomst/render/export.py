@@ -10,7 +10,7 @@ from ..core.texts import text_in
 from .quotes import attribution
 from .shortcodes import quiz_markdown
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 
 
 def _text(texts: dict[str, str] | None, lang: str, default: str) -> str | None:
@@ -78,8 +78,8 @@ def build_export(content: Content, lang: str) -> dict[str, Any]:
                 "unit": s.unit,
                 "label": _text(s.label, lang, default),
                 "display": _text(s.display, lang, default),
-                "vo": s.vo,
-                "mo": s.mo,
+                "womens_shelter": s.womens_shelter,
+                "homeless_shelter": s.homeless_shelter,
                 "section": s.section,
                 "footnotes": list(s.footnote),
                 "note": _text(s.note, lang, default),

@@ -90,17 +90,21 @@ class _GroupView:
         return self.figure(chart_id, title, charts.bar_chart(chart_id, bars, title, description))
 
     def split_chart(self) -> str:
-        ui, stats = self.ctx.ui, [s for s in self.entries if s.vo is not None]
+        ui, stats = self.ctx.ui, [s for s in self.entries if s.womens_shelter is not None]
         if not stats:
             return ""
         pairs = [
-            charts.PairedBar(self.text(s.label), (s.vo, s.mo), (self.value(s, s.vo), self.value(s, s.mo)))
+            charts.PairedBar(
+                self.text(s.label),
+                (s.womens_shelter, s.homeless_shelter),
+                (self.value(s, s.womens_shelter), self.value(s, s.homeless_shelter)),
+            )
             for s in stats
-            if s.vo is not None and s.mo is not None
+            if s.womens_shelter is not None and s.homeless_shelter is not None
         ]
         series = (
-            charts.Series(ui("figures_ws_short"), ui("figures_ws")),
-            charts.Series(ui("figures_hs_short"), ui("figures_hs")),
+            charts.Series(ui("figures_womens_shelter_short"), ui("figures_womens_shelter")),
+            charts.Series(ui("figures_homeless_shelter_short"), ui("figures_homeless_shelter")),
         )
         title = ui("figures_chart_split", title=self.title)
         description = self.ctx.ui_count("figures_desc_pairs", len(pairs), year=self.year)
@@ -140,17 +144,25 @@ class _GroupView:
         collapsed control with the table's name, so a screen-reader user hears that the table is there
         and opens it as anyone does; no link inside (the notes) can take focus unseen."""
         ui = self.ctx.ui
-        split = any(s.vo is not None for s in self.entries)
+        split = any(s.womens_shelter is not None for s in self.entries)
         sources = any(s.footnote for s in self.entries)
         columns = [ui("figures_meaning"), ui("figures_all_children" if split else "figures_figure")]
-        columns += [self.short_header("figures_ws"), self.short_header("figures_hs")] if split else []
+        columns += (
+            [self.short_header("figures_womens_shelter"), self.short_header("figures_homeless_shelter")]
+            if split
+            else []
+        )
         columns += [ui("figures_source")] if sources else []
         rows = []
         for stat in self.entries:
             overall = self.value(stat) if stat.value is not None or stat.display else ui("figures_not_given")
             row = [self.note_ref(stat), overall]
             if split:
-                row += [self.value(stat, stat.vo), self.value(stat, stat.mo)] if stat.vo is not None else ["", ""]
+                row += (
+                    [self.value(stat, stat.womens_shelter), self.value(stat, stat.homeless_shelter)]
+                    if stat.womens_shelter is not None
+                    else ["", ""]
+                )
             rows.append(row + ([self.source(stat)] if sources else []))
         caption = ui("figures_caption", title=self.title, year=self.year)
         numeric = range(1, 4 if split else 2) if charted(self.entries) else ()  # right-aligned plain percentages

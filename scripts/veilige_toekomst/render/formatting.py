@@ -29,7 +29,7 @@ def statistic(stat: Statistic, lang: str, default: str, ui, value: float | None 
     """A figure with its unit, e.g. "31%", "2–3 maanden", "€ 500 miljoen", "meer dan 80%".
 
     `ui(key, **values)` gives interface strings in `lang` (`default` is the language a missing text
-    falls back to); `value` picks a split side (vo/mo).
+    falls back to); `value` picks a split side (womens_shelter/homeless_shelter).
     """
     if value is None and stat.display:
         return text_in(stat.display, lang, default)
