@@ -25,7 +25,7 @@ BAR = 16
 ROW_GAP = 14
 VALUE_SPACE = 96
 """Room right of the bars for the value text, e.g. "MO 100%", also in a phone's own bold font (wider
-than the site's, shown while the web font is not there); the text ends at the right edge."""
+than the site's, shown while the web font is not there)."""
 TRACK_WIDTH = WIDTH - VALUE_SPACE
 LABEL_CHARS = 40
 """Characters per label line that surely fit in WIDTH at FONT (a proportional font averages ~0.5em)."""
@@ -86,12 +86,10 @@ class _Canvas:
         outline = f' stroke="{stroke}" stroke-width="1.5"' if stroke else ""
         self.parts.append(f'<rect x="0" y="{y:g}" width="{width:.1f}" height="{BAR}" fill="{fill}"{outline}/>')
 
-    def text(self, x: float, y: float, text: str, bold: bool = False, end: bool = False) -> None:
-        """`text` at (x, y), starting there, or ending there with `end`."""
+    def text(self, x: float, y: float, text: str, bold: bool = False) -> None:
         weight = ' font-weight="bold"' if bold else ""
-        anchor = ' text-anchor="end"' if end else ""
         self.parts.append(
-            f'<text x="{x:g}" y="{y:g}" font-size="{FONT}"{weight}{anchor} fill="currentColor">{escape(text)}</text>'
+            f'<text x="{x:g}" y="{y:g}" font-size="{FONT}"{weight} fill="currentColor">{escape(text)}</text>'
         )
 
     def label(self, text: str) -> None:
@@ -103,7 +101,7 @@ class _Canvas:
     def bar(self, share: float, text: str, fill: str, stroke: str | None = None) -> None:
         self.rect(self.y, TRACK_WIDTH, TRACK)
         self.rect(self.y, max(0.0, min(1.0, share)) * TRACK_WIDTH, fill, stroke)
-        self.text(WIDTH, self.y + BAR - 3, text, bold=True, end=True)
+        self.text(TRACK_WIDTH + 8, self.y + BAR - 3, text, bold=True)
         self.y += BAR
 
     def svg(self, chart_id: str, title: str, description: str, defs: str = "") -> str:

@@ -44,10 +44,9 @@
       if (stroke) { attributes.stroke = stroke; attributes["stroke-width"] = "1.5"; }
       svg.appendChild(svgNode("rect", attributes));
     }
-    function text(x, top, content, bold, end) {
+    function text(x, top, content, bold) {
       var attributes = { x: x, y: top, "font-size": CHART.font, fill: "currentColor" };
       if (bold) attributes["font-weight"] = "bold";
-      if (end) attributes["text-anchor"] = "end";
       svg.appendChild(svgNode("text", attributes, content));
     }
     if (paired) {
@@ -74,7 +73,7 @@
         rect(0, y, track, CHART.track);
         var share = bar.share === null ? 0 : Math.max(0, Math.min(1, bar.share));
         rect(0, y, (share * track).toFixed(1), styles[index].fill, styles[index].stroke);
-        text(CHART.width, y + CHART.bar - 3, paired ? series[index].short + " " + bar.text : bar.text, true, true);
+        text(track + 8, y + CHART.bar - 3, paired ? series[index].short + " " + bar.text : bar.text, true);
         y += CHART.bar + (paired ? 3 : 0);
       });
       y += CHART.gap - (paired ? 3 : 0);
