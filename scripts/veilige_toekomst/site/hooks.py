@@ -22,6 +22,7 @@ from veilige_toekomst.site import address, headers, page_safety, stylesheets
 from veilige_toekomst.site import organisation as site_organisation
 from veilige_toekomst.site import packs as site_packs
 from veilige_toekomst.site import search as site_search
+from veilige_toekomst.site.compiled_templates import compiled_templates
 
 
 class _QuizHasDutch(logging.Filter):
@@ -172,6 +173,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = compiled_templates  # the next language's build reuses this one's compiled templates
     # Static templates (the 404 page) get no page context: give them the same globals.
     env.globals["vt"] = _template_globals(config, "404.html")
     return env
