@@ -137,6 +137,21 @@ def test_each_section_is_its_own_entry_and_hyphenated_words_are_also_written_tog
     assert entries("<p>no article</p>", "404.html", "Not found") == []
 
 
+def test_the_index_reads_html_as_a_browser_would():
+    """The index's own tokenizer (not html.parser): a ">" in a quoted value, <br/>, character references,
+    capitals; nothing from comments, scripts (whatever their text holds), forms and drawings, nested or not."""
+    html = (
+        '<article class="md-content__inner md-typeset"><h1>Titel</h1><p title="a > b">Eén&nbsp;&amp; twee<br/>drie</p>'
+        '<!-- <h2 id="comment">Not a heading</h2> -->'
+        "<script>if (a <b) { x = \"<h2 id='js'>\"; } // </form></script>"
+        "<form><fieldset><form-field>skipped</form-field><form>nested</form>also skipped</fieldset></form>"
+        '<svg viewBox="0 0 1 1"><svg/><svg><text>inner</text></svg><text>outer</text></svg>'
+        '<H2 ID="caf&eacute;">Caf&eacute;<A CLASS="headerlink" href="#caf%C3%A9">¶</A></H2><p>Tekst</p></article>'
+    )
+    parts = entries(html, "p/", "Titel")
+    assert [(p["u"], p["h"], p["x"]) for p in parts] == [("p/", "", "Eén & twee drie"), ("p/#café", "Café", "Tekst")]
+
+
 @pytest.mark.parametrize("url", ["/search/?q=pesten", "/en/search/?q=leefgebieden"])
 def test_axe_finds_no_violations_in_results_or_in_the_other_language_offer(browser, base_url, url):
     from test_accessibility import axe

@@ -155,3 +155,19 @@ def test_home_shows_the_pillars_and_areas_as_cards(site, url, lang):
     grids = re.findall(r'<div class="grid cards vt-overview">(.*?)</div>', html, re.S)
     assert [grid.count("<li>") for grid in grids] == [6, 7]  # one card per pillar and per area
     assert len(re.findall(r'href="pillars/[a-z-]+/"', html)) >= 6
+
+
+def test_the_build_takes_each_page_as_the_check_rendered_it():
+    """mkdocs hands the hooks a page's text without the blank lines after its front matter; the hooks
+    still take the check's rendering of that text instead of rendering the page a second time."""
+    from types import SimpleNamespace
+
+    from veilige_toekomst.render.validate import Checked
+    from veilige_toekomst.site.hooks import _rendered
+
+    source = SimpleNamespace(src="a.md", body="\n\nTekst <!-- x -->\n")
+    checked = Checked(content=None, markdown={("nl", "a.md"): "\n\nTekst X\n"}, directory_urls=True)
+    assert _rendered(checked, source, "nl", "Tekst <!-- x -->\n") == "Tekst X\n"
+    assert _rendered(checked, source, "nl", source.body) == "\n\nTekst X\n"
+    assert _rendered(checked, source, "nl", "ekst <!-- x -->\n") is None  # more than blank lines gone
+    assert _rendered(checked, source, "en", source.body) is None

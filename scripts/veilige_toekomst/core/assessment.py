@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-import jsonschema
 from pydantic import ValidationError, model_validator
 
 from .content import Content, area_meta, pillar_meta
@@ -185,6 +184,8 @@ def parse_export(text: str, known_ids: set[str]) -> AssessmentExport:
             f"export version {data.get('version')!r} is not supported"
             f" (this tool reads versions {', '.join(map(str, VERSIONS))})"
         )
+    import jsonschema  # here, not at the top: the site build imports this module and never reads an export
+
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema()).iter_errors(data))
     if error is not None:
         raise ExportError(_problem(error.absolute_path, error.message))

@@ -22,6 +22,7 @@ from veilige_toekomst.site import address, favicon, headers, page_safety, styles
 from veilige_toekomst.site import organisation as site_organisation
 from veilige_toekomst.site import packs as site_packs
 from veilige_toekomst.site import search as site_search
+from veilige_toekomst.site.compiled_templates import compiled_templates
 
 
 class _QuizHasDutch(logging.Filter):
@@ -117,6 +118,17 @@ def _source_page(content: Content, page, lang: str):
     return content.page(lang, src) or content.page(page.file.locale, src)
 
 
+def _rendered(checked: Checked, source, lang: str, markdown: str) -> str | None:
+    """The page as the check rendered it, if `markdown` is still the source's text. mkdocs hands it over
+    without the blank lines that follow the front matter, which the source's body keeps (and which the
+    shortcodes leave as they are): without them, the rendered text is the same."""
+    text = checked.markdown.get((lang, source.src))
+    dropped = len(source.body) - len(markdown)
+    if text is None or dropped < 0 or source.body[dropped:] != markdown or source.body[:dropped].strip("\n"):
+        return None
+    return text[dropped:]
+
+
 @event_priority(100)  # before mkdocs-quiz reads the page, so figures in quizzes are resolved too
 def on_page_markdown(markdown, page, config, files):
     checked = _checked(config)
@@ -124,7 +136,7 @@ def on_page_markdown(markdown, page, config, files):
     source = _source_page(content, page, lang)
     if source is None:
         return markdown
-    text = checked.markdown.get((lang, source.src)) if markdown == source.body else None
+    text = _rendered(checked, source, lang, markdown)
     if text is None:  # another plugin changed the Markdown first: render what it gave
         text, findings = shortcodes.resolve(content, source, lang, markdown, directory_urls=config.use_directory_urls)
         if findings:
@@ -173,6 +185,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = compiled_templates  # the next language's build reuses this one's compiled templates
     # Static templates (the 404 page) get no page context: give them the same globals.
     env.globals["vt"] = _template_globals(config, "404.html", "")
     return env
