@@ -171,6 +171,16 @@ def test_the_font_subset_has_every_character_the_site_writes(site):
         assert served.stat().st_size < 0.7 * (FONTS / name).stat().st_size, name
 
 
+def test_a_font_subset_made_without_the_cache_is_the_same_at_another_time(monkeypatch):
+    """A fresh clone has no build/cache/fonts: its site must still come out byte for byte the same."""
+    name = FONT_FILES[(400, "normal")]
+    made = []
+    for moment in ("1700000000", "1800000000"):  # fontTools reads the time from SOURCE_DATE_EPOCH
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", moment)
+        made.append(stylesheets.subset_font.__wrapped__(name))
+    assert made[0] == made[1]
+
+
 LAYOUT_SHIFTS = """new Promise(done => {
   let total = 0;
   new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })

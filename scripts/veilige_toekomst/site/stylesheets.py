@@ -169,6 +169,11 @@ def _combined(sheets: list[str], config) -> str:
     return uri
 
 
+SUBSET_RECIPE = 2
+"""Raised when subset_font makes other bytes from the same inputs (2: the source font's timestamp kept),
+so that subsets cached by an earlier recipe are not used."""
+
+
 @cache
 def subset_font(name: str, cache_dir: Path | None = None) -> bytes:
     """The font file `name` in FONTS as WOFF2 with only FONT_TEXT's glyphs (and what they use: kerning,
@@ -177,9 +182,8 @@ def subset_font(name: str, cache_dir: Path | None = None) -> bytes:
     With `cache_dir`, a subset made before from the same font, characters and fontTools is read from
     there (half a second of every build otherwise) and a new one is kept there."""
     if cache_dir is not None:
-        key = hashlib.sha256((FONTS / name).read_bytes() + FONT_TEXT.encode() + fontTools.version.encode()).hexdigest()[
-            :16
-        ]
+        recipe = f"{fontTools.version} {SUBSET_RECIPE}".encode()
+        key = hashlib.sha256((FONTS / name).read_bytes() + FONT_TEXT.encode() + recipe).hexdigest()[:16]
         cached = cache_dir / f"{Path(name).stem}.{key}.woff2"
         if cached.is_file():
             return cached.read_bytes()
@@ -194,7 +198,7 @@ def subset_font(name: str, cache_dir: Path | None = None) -> bytes:
     options.flavor = "woff2"
     options.hinting = False
     options.layout_features = ["*"]  # all of them: tabular figures, fractions, kerning…
-    font = TTFont(FONTS / name)
+    font = TTFont(FONTS / name, recalcTimestamp=False)  # else the clock's time goes into the font: not reproducible
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=FONT_TEXT)
     subsetter.subset(font)
