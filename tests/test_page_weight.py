@@ -9,6 +9,7 @@ import re
 import urllib.parse
 from pathlib import Path
 
+import material
 import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -137,6 +138,17 @@ def test_a_page_preloads_the_italic_face_exactly_when_it_shows_italics(browser, 
             wrong[name] = f"italic text: {shows}, italic preloaded: {preloaded}"
     page.close()
     assert wrong == {}
+
+
+def test_the_theme_stylesheet_keeps_what_its_script_adds_and_drops_what_no_page_uses(site):
+    """PurgeCSS (site/theme_css.py) keeps the classes the theme's bundle.js gives elements while a page
+    runs (the header's shadow on scrolling, tables wrapped for scrolling, the active menu entry)."""
+    [theme] = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")
+    served = (site / "assets" / "stylesheets" / theme.name).read_text(encoding="utf-8")
+    assert len(served) < 0.7 * theme.stat().st_size
+    for added_by_script in ("md-header--shadow", "md-typeset__table", "md-typeset__scrollwrap", "md-nav__link--active"):
+        assert f".{added_by_script}" in served, added_by_script
+    assert ".md-tabs" not in served  # navigation tabs are off in mkdocs.yml
 
 
 def _theme_css_hash(site: Path) -> str:

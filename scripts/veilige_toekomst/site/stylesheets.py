@@ -1,9 +1,9 @@
 """The project's stylesheets, scripts and font, as light as each page allows.
 
 Common stylesheets (the ones every page uses) are served as one file, one request instead of several;
-so are the scripts every page runs (mkdocs.yml's extra_javascript from overrides/).
-Page-specific stylesheets (COMPONENTS) stay separate files and are linked only from the pages whose
-HTML has their component. All are listed in mkdocs.yml's extra_css as usual, in the order their rules
+so are the scripts every page runs (mkdocs.yml's extra_javascript from overrides/), and the
+self-assessment's scripts on its page. Page-specific stylesheets (COMPONENTS) are linked only from the
+pages whose HTML has their component; a page with several gets them in one joined file. All are listed in mkdocs.yml's extra_css as usual, in the order their rules
 apply; the build swaps the common ones for the bundle. Generated stylesheets (the organisation's
 colours) are not in overrides/ and stay as they are, after the bundle.
 
@@ -59,7 +59,7 @@ searches: a regex with this alternation scans a page ten times slower."""
 
 def preload_fonts(content: str) -> list[str]:
     """The FIRST_SCREEN_FONTS a page with this article HTML uses: the italic face only where the text
-    has italics (the booklet's title, a figure's caption), which saves a font file on most pages."""
+    has italics (the booklet's title, emphasis), which saves a font file on most pages."""
     italics = any(mark in content for mark in _ITALIC)
     return [uri for (_, style), uri in FIRST_SCREEN_FONTS.items() if style != "italic" or italics]
 
@@ -140,8 +140,8 @@ def _class_names(html: str) -> set[str]:
 def link_components(html: str, page_url: str, config) -> str:
     """on_post_page: link the page-specific stylesheets whose component the page has, right after the
     bundle (or at the end of <head>), in mkdocs.yml's order. `page_url` is the page's URL in the site.
-    A page with several components gets them joined into one file (written into the site once per
-    build), so it makes one request for them, not several."""
+    A page with several components gets them joined into one file (_combined), so it makes one
+    request for them, not several."""
     used = _class_names(html)
     sheets = [
         uri

@@ -30,18 +30,21 @@ SCRIPTS = "assets/javascripts"
 
 
 def purge(site_dir: Path, node_modules: Path, cache_dir: Path) -> None:
-    """Replace the theme's stylesheet in `site_dir` by its rules that can match the site's HTML pages
-    and scripts. Raises mkdocs' Abort when Node.js or PurgeCSS (node_modules) is missing or fails;
-    the site's stylesheet is then left as it was."""
-    [theme_css] = sorted(site_dir.glob(THEME_CSS))
+    """Replace the theme's stylesheet in `site_dir` (each, if a `--dirty` build left an older theme's
+    too; none if the theme renames it) by its rules that can match the site's HTML pages and scripts.
+    Raises mkdocs' Abort when Node.js or PurgeCSS (node_modules) is missing or fails; the site's
+    stylesheet is then left as it was."""
     content = sorted([*site_dir.rglob("*.html"), *(site_dir / SCRIPTS).rglob("*.js")])
-    digest = hashlib.sha256(theme_css.read_bytes())
+    pages = hashlib.sha256()
     for path in content:
-        digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0" + path.read_bytes())
-    cached = cache_dir / f"{digest.hexdigest()[:32]}.css"
-    if not cached.is_file():
-        _run_purgecss(theme_css, content, node_modules, cached)
-    write_atomically(theme_css, cached.read_bytes())
+        pages.update(path.relative_to(site_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    for theme_css in sorted(site_dir.glob(THEME_CSS)):
+        digest = pages.copy()
+        digest.update(theme_css.read_bytes())
+        cached = cache_dir / f"{digest.hexdigest()[:32]}.css"
+        if not cached.is_file():
+            _run_purgecss(theme_css, content, node_modules, cached)
+        write_atomically(theme_css, cached.read_bytes())
 
 
 def _run_purgecss(theme_css: Path, content: list[Path], node_modules: Path, output: Path) -> None:
