@@ -17,6 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from conftest import ROOT, html_pages
 from veilige_toekomst.core.assets import FONT_FILES, FONTS
 from veilige_toekomst.site import stylesheets
+from veilige_toekomst.site import theme_css as theme_css_module
 
 OWN_STYLESHEETS = ROOT / "overrides"
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
@@ -149,6 +150,27 @@ def test_the_theme_stylesheet_keeps_what_its_script_adds_and_drops_what_no_page_
     for added_by_script in ("md-header--shadow", "md-typeset__table", "md-typeset__scrollwrap", "md-nav__link--active"):
         assert f".{added_by_script}" in served, added_by_script
     assert ".md-tabs" not in served  # navigation tabs are off in mkdocs.yml
+
+
+def test_the_theme_css_is_purged_again_only_when_a_page_names_something_new(tmp_path):
+    """Editing a page's prose reuses the cached result (no Node at all); a page that starts to use one
+    of the theme's classes gets its rules back."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    theme_css = ".md-a{color:red}.md-b{color:blue}table{border:0}"
+    purged = []
+    for page in (
+        '<p class="md-a">Hallo</p>',
+        '<p class="md-a">Hallo wereld, nieuwe woorden</p>',
+        '<p class="md-b">x</p>',
+    ):
+        (site / "assets" / "stylesheets").mkdir(parents=True, exist_ok=True)
+        (site / "assets" / "stylesheets" / "main.0.min.css").write_text(theme_css)
+        (site / "index.html").write_text(page)
+        theme_css_module.purge(site, ROOT / "node_modules", cache)
+        purged.append(((site / "assets" / "stylesheets" / "main.0.min.css").read_text(), len(list(cache.iterdir()))))
+    assert ".md-a" in purged[0][0] and ".md-b" not in purged[0][0] and "table" not in purged[0][0]
+    assert purged[1] == purged[0]  # the same result, from the cache: still one file in it
+    assert ".md-b" in purged[2][0] and ".md-a" not in purged[2][0] and purged[2][1] == 2
 
 
 def _theme_css_hash(site: Path) -> str:

@@ -2,17 +2,20 @@
 
 mkdocs-material's main stylesheet (about 22 KiB compressed) styles every feature the theme has; a page
 of this site uses about a quarter of it. After the last language is built, PurgeCSS (package.json
-pins it; node/purge-theme-css.mjs) keeps each rule whose classes, ids or elements occur in a page or in
-one of the site's scripts (the theme's bundle.js among them, so classes it adds while a page runs are
-kept) and drops the rest. Untouched: @font-face, keyframes and CSS variables.
+pins it; node/purge-theme-css.mjs) keeps each rule whose classes, ids and elements all occur as words
+in a page or in one of the site's scripts (the theme's bundle.js among them, so classes it adds while a
+page runs are kept) and drops the rest. Untouched: @font-face, keyframes and CSS variables.
 
-The result is cached under build/cache/theme-css by a digest of the theme's stylesheet, every page and
-every script, so a build whose output did not change does not start Node again.
+PurgeCSS splits its content into words ([A-Za-z0-9_-]+) and keeps a rule by those alone, and only the
+words that also occur in the stylesheet can keep one. So those words are all it is given, and the
+result is cached under build/cache/theme-css by the stylesheet and those words: editing a page's prose
+does not start Node again, a page with a new kind of element does.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import tempfile
@@ -27,6 +30,8 @@ THEME_CSS = "assets/stylesheets/main.*.min.css"
 """The theme's stylesheet in the site; its name carries the theme's own hash."""
 SCRIPTS = "assets/javascripts"
 """The theme's and the site's scripts (not the search index: its page text names no class)."""
+WORD = re.compile(rb"[A-Za-z0-9_-]+")
+"""PurgeCSS's default extractor."""
 
 
 def purge(site_dir: Path, node_modules: Path, cache_dir: Path) -> None:
@@ -34,27 +39,27 @@ def purge(site_dir: Path, node_modules: Path, cache_dir: Path) -> None:
     too; none if the theme renames it) by its rules that can match the site's HTML pages and scripts.
     Raises mkdocs' Abort when Node.js or PurgeCSS (node_modules) is missing or fails; the site's
     stylesheet is then left as it was."""
-    content = sorted([*site_dir.rglob("*.html"), *(site_dir / SCRIPTS).rglob("*.js")])
-    pages = hashlib.sha256()
-    for path in content:
-        pages.update(path.relative_to(site_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    words: set[bytes] = set()
+    for path in [*site_dir.rglob("*.html"), *(site_dir / SCRIPTS).rglob("*.js")]:
+        words.update(WORD.findall(path.read_bytes()))
     for theme_css in sorted(site_dir.glob(THEME_CSS)):
-        digest = pages.copy()
-        digest.update(theme_css.read_bytes())
-        cached = cache_dir / f"{digest.hexdigest()[:32]}.css"
+        css = theme_css.read_bytes()
+        relevant = b" ".join(sorted(words.intersection(WORD.findall(css))))
+        key = hashlib.sha256(css + b"\0" + relevant).hexdigest()[:32]
+        cached = cache_dir / f"{key}.css"
         if not cached.is_file():
-            _run_purgecss(theme_css, content, node_modules, cached)
+            _run_purgecss(theme_css, relevant, node_modules, cached)
         write_atomically(theme_css, cached.read_bytes())
 
 
-def _run_purgecss(theme_css: Path, content: list[Path], node_modules: Path, output: Path) -> None:
+def _run_purgecss(theme_css: Path, words: bytes, node_modules: Path, output: Path) -> None:
     node = shutil.which("node")
     if node is None or not (node_modules / "purgecss").is_dir():
         raise Abort("theme CSS: Node.js and PurgeCSS are needed to build the site: run `npm ci` (package.json)")
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="vt-purgecss-") as tmp:
-        listing = Path(tmp) / "content.txt"
-        listing.write_text("\n".join(str(path) for path in content), encoding="utf-8")
+        listing = Path(tmp) / "words.txt"
+        listing.write_bytes(words)
         result = subprocess.run(
             [node, str(SCRIPT), str(node_modules.resolve()), str(theme_css), str(Path(tmp) / "main.css"), str(listing)],
             capture_output=True,
