@@ -15,7 +15,6 @@ does not start Node again, a page with a new kind of element does.
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import subprocess
 import tempfile
@@ -30,8 +29,14 @@ THEME_CSS = "assets/stylesheets/main.*.min.css"
 """The theme's stylesheet in the site; its name carries the theme's own hash."""
 SCRIPTS = "assets/javascripts"
 """The theme's and the site's scripts (not the search index: its page text names no class)."""
-WORD = re.compile(rb"[A-Za-z0-9_-]+")
-"""PurgeCSS's default extractor."""
+WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+"""What PurgeCSS's default extractor counts as a word ([A-Za-z0-9_-]+)."""
+_SPACES = bytes(byte if byte in WORD_BYTES else 0x20 for byte in range(256))
+"""Every other byte as a space: bytes.translate and split find the same words as that regex, twice as fast."""
+
+
+def _words(data: bytes) -> list[bytes]:
+    return data.translate(_SPACES).split()
 
 
 def purge(site_dir: Path, node_modules: Path, cache_dir: Path) -> None:
@@ -41,10 +46,10 @@ def purge(site_dir: Path, node_modules: Path, cache_dir: Path) -> None:
     stylesheet is then left as it was."""
     words: set[bytes] = set()
     for path in [*site_dir.rglob("*.html"), *(site_dir / SCRIPTS).rglob("*.js")]:
-        words.update(WORD.findall(path.read_bytes()))
+        words.update(_words(path.read_bytes()))
     for theme_css in sorted(site_dir.glob(THEME_CSS)):
         css = theme_css.read_bytes()
-        relevant = b" ".join(sorted(words.intersection(WORD.findall(css))))
+        relevant = b" ".join(sorted(words.intersection(_words(css))))
         key = hashlib.sha256(css + b"\0" + relevant).hexdigest()[:32]
         cached = cache_dir / f"{key}.css"
         if not cached.is_file():
