@@ -140,8 +140,8 @@ def test_each_section_is_its_own_entry_and_hyphenated_words_are_also_written_tog
 
 
 def test_the_index_reads_html_as_a_browser_would():
-    """The index's own tokenizer (not html.parser): a ">" in a quoted value, <br/>, character references,
-    capitals; nothing from comments, scripts (whatever their text holds), forms and drawings, nested or not."""
+    """A ">" in a quoted value, <br/>, character references, capitals; nothing from comments, scripts
+    (whatever their text holds), forms and drawings, nested or not."""
     html = (
         '<article class="md-content__inner md-typeset"><h1>Titel</h1><p title="a > b">Eén&nbsp;&amp; twee<br/>drie</p>'
         '<!-- <h2 id="comment">Not a heading</h2> -->'

@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -35,68 +36,22 @@ def _stemmer(lang: str) -> Path:
     return Path(f"lunr-languages/min/lunr.{lang}.min.js")
 
 
-TOKEN = re.compile(
-    r"<!--.*?-->"  # a comment
-    r"|<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"  # a start or end tag
-    r"|<[!?][^>]*>",  # a declaration or processing instruction
-    re.S,
-)
-"""What the article's HTML holds besides text. Attribute values in quotes may hold ">"."""
-ATTRIBUTE = re.compile(r"""(?:^|[\s/])([^\s/>=]+)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
-RAW_TEXT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in ("script", "style")}
-"""Where the text of a <script> or <style> ends: it holds no tags, though it may hold "<"."""
-
-
-def _attributes(text: str) -> dict[str, str]:
-    """The attributes of a start tag from its text after the name, values unquoted and unescaped."""
-    return {
-        name.lower(): unescape(value[1:-1] if value[:1] in "'\"" and value[:1] == value[-1:] else value)
-        for name, value in ATTRIBUTE.findall(text)
-    }
-
-
-class _Sections:
-    """Splits an article into [id, heading, text] parts at each h2/h3 that has an id.
-
-    A small tokenizer rather than html.parser, which took twice as long over the site's pages. It reads
-    what html.parser reads in the HTML that mkdocs and the theme write: quoted attribute values with ">"
-    in them, <br/>, comments, the text of <script> and <style> (tests/test_search.py)."""
+class _Sections(HTMLParser):
+    """Splits an article into [id, heading, text] parts at each h2/h3 that has an id."""
 
     def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
         self.sections: list[list] = [["", "", []]]
         self._skipping: list[str] = []
         """The tag that began the skipped part, once for each of its nestings."""
         self._heading: list[str] | None = None
 
-    def feed(self, html: str) -> None:
-        at = 0
-        while (token := TOKEN.search(html, at)) is not None:
-            if token.start() > at:
-                self.handle_data(unescape(html[at : token.start()]))
-            at = token.end()
-            closing, name, rest = token.groups()
-            if name is None:  # a comment or declaration
-                continue
-            tag = name.lower()
-            if closing:
-                self.handle_endtag(tag)
-                continue
-            self.handle_starttag(tag, rest)
-            if rest.rstrip().endswith("/"):  # <br/>
-                self.handle_endtag(tag)
-            elif tag in RAW_TEXT_END:
-                end = RAW_TEXT_END[tag].search(html, at)
-                at = end.start() if end else len(html)
-        if at < len(html):
-            self.handle_data(unescape(html[at:]))
-
-    def handle_starttag(self, tag: str, attribute_text: str) -> None:
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
         if self._skipping:
             if tag == self._skipping[-1]:
                 self._skipping.append(tag)
-            return
-        attributes = _attributes(attribute_text) if "=" in attribute_text else {}
-        if tag in SKIP_TAGS or "headerlink" in attributes.get("class", "").split():
+        elif tag in SKIP_TAGS or "headerlink" in (attributes.get("class") or "").split():
             self._skipping.append(tag)
         elif tag in ("h2", "h3") and attributes.get("id"):
             self.sections.append([attributes["id"], "", []])
