@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT, html_pages
 from veilige_toekomst.core.assets import FONT_FILES, FONTS
-from veilige_toekomst.site import stylesheets
+from veilige_toekomst.site import fonts, minify, stylesheets
 from veilige_toekomst.site import theme_css as theme_css_module
 
 OWN_STYLESHEETS = ROOT / "overrides"
@@ -173,6 +173,76 @@ def test_the_theme_css_is_purged_again_only_when_a_page_names_something_new(tmp_
     assert ".md-b" in purged[2][0] and ".md-a" not in purged[2][0] and purged[2][1] == 2
 
 
+def test_the_site_s_own_scripts_and_stylesheets_are_served_minified(site):
+    """Comments and indentation are for the source files in overrides/; the browser gets them without.
+    A joined file keeps the comments that name its parts."""
+    served = [
+        *(site / "assets" / "javascripts").glob("*.js"),
+        *(site / "assets" / "stylesheets").glob("*.css"),
+    ]
+    own = [path for path in served if not path.name.endswith(".min.js") and not path.name.endswith(".min.css")]
+    assert {"veilige-toekomst.js", "self-assessment.js", "search.js", "veilige-toekomst.css", "quiz.css"} <= {
+        path.name for path in own
+    }
+    for path in own:
+        text = path.read_text(encoding="utf-8")
+        comments = re.findall(r"/\*(.*?)\*/", text, flags=re.S)
+        assert all(comment.strip().startswith("assets/") for comment in comments), path.name
+        assert "\n  " not in text, f"{path.name} is indented"
+
+
+def test_minifying_starts_node_only_for_a_changed_file(tmp_path, monkeypatch):
+    """A build whose scripts and stylesheets did not change takes them from build/cache/minified."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "assets").mkdir(parents=True)
+    readable = {
+        "assets/a.js": "/* why */\nfunction shout(message) {\n  var loud = message.toUpperCase();\n  return loud;\n}\n",
+        "assets/a.css": "/* why */\n.vt-a {\n  color: #ff0000;\n}\n",
+    }
+    for uri, text in readable.items():
+        (site / uri).write_text(text)
+    minify.minify(site, [*readable, "assets/missing.js"], ROOT / "node_modules", cache)
+    first = {uri: (site / uri).read_text() for uri in readable}
+    assert first["assets/a.css"] == ".vt-a{color:red}" and "/*" not in first["assets/a.js"]
+    assert "function shout(" in first["assets/a.js"] and len(first["assets/a.js"]) < len(readable["assets/a.js"]) / 2
+    for uri, text in readable.items():
+        (site / uri).write_text(text)
+    monkeypatch.setattr(minify.shutil, "which", lambda name: None)  # no Node.js: the cache must do
+    minify.minify(site, list(readable), ROOT / "node_modules", cache)
+    assert {uri: (site / uri).read_text() for uri in readable} == first
+
+
+def test_the_theme_s_words_for_a_feature_the_site_leaves_off_keep_no_rule(tmp_path):
+    """The theme's script names the classes of every feature it has; mkdocs.yml says which are on. A
+    feature that is off keeps no rule through the theme's script, only through a page or our scripts."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "theme": {"name": "material", "features": ["navigation.top"]}, "plugins": []})
+    config.validate()
+    off = theme_css_module.features_off(config)
+    assert b"md-search" in off and b"md-tooltip" in off and b"md-code__" in off
+    config.theme["features"] = ["content.tooltips", "content.code.copy"]
+    assert b"md-tooltip" not in theme_css_module.features_off(config)
+    assert b"md-code__" not in theme_css_module.features_off(config)
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "assets" / "stylesheets").mkdir(parents=True)
+    (site / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    theme = ".md-tooltip{color:red}.md-header--shadow{color:blue}.md-search__x{color:green}.vt-own{color:gray}"
+    (site / "assets" / "javascripts" / "bundle.0.min.js").write_text('add("md-tooltip");add("md-header--shadow")')
+    (site / "assets" / "javascripts" / "workers" / "search.0.min.js").write_text('"md-search__x"')
+    (site / "assets" / "javascripts" / "own.js").write_text('"vt-own md-tooltip"')
+    (site / "index.html").write_text("<p>x</p>")
+    kept = []
+    for own in (frozenset(), frozenset({"assets/javascripts/own.js"})):
+        (site / "assets" / "stylesheets" / "main.0.min.css").write_text(theme)
+        theme_css_module.purge(site, ROOT / "node_modules", cache, own, off)
+        kept.append((site / "assets" / "stylesheets" / "main.0.min.css").read_text())
+    assert ".md-header--shadow" in kept[0] and ".md-tooltip" not in kept[0] and ".md-search__x" not in kept[0]
+    assert ".md-tooltip" in kept[1] and ".vt-own" in kept[1]  # our own script names it: kept
+
+
 def _theme_css_hash(site: Path) -> str:
     [main] = (site / "assets" / "stylesheets").glob("main.*.min.css")
     return main.name.split(".")[1]
@@ -186,9 +256,24 @@ def _text_of(page_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", text) + " ".join(values))
 
 
-def test_the_font_subset_has_every_character_the_site_writes(site):
-    """Every character of every page (and of the site's own scripts) that the full font has is in each
-    subset font the site serves: no glyph falls back to another font. The subset is smaller."""
+FONT_FACE = re.compile(
+    r"@font-face\{[^}]*?font-style:(\w+);font-weight:(\d+);[^}]*?url\(\.\./fonts/([^)]+)\)[^}]*?unicode-range:([^;}]+)"
+)
+
+
+def _code_points(unicode_range: str) -> set[str]:
+    """The characters of a CSS unicode-range such as "U+20-7E,U+A0"."""
+    chars = set()
+    for part in unicode_range.replace(" ", "").split(","):
+        first, _, last = part.removeprefix("U+").partition("-")
+        chars |= set(map(chr, range(int(first, 16), int(last or first, 16) + 1)))
+    return chars
+
+
+def test_the_font_files_have_every_character_the_site_writes(site):
+    """Every character of every page (and of the site's own scripts) that the full font has is in one
+    of the files the site serves for each face, and each file holds every character its @font-face
+    rule's unicode-range promises: no glyph falls back to another font. The main file is small."""
     used = set()
     for page in [*html_pages(site), site / "404.html"]:
         used |= set(_text_of(page.read_text(encoding="utf-8")))
@@ -196,13 +281,45 @@ def test_the_font_subset_has_every_character_the_site_writes(site):
         used |= set(script.read_text(encoding="utf-8"))
     used = {char for char in used if not char.isspace()}
     assert {"é", "ë", "ï", "“", "”", "’", "–", "…"} <= used  # the text was read
-    for name in FONT_FILES.values():
+    bundle = (site / stylesheets.BUNDLE_URI).read_text(encoding="utf-8")
+    rules = FONT_FACE.findall(bundle)
+    assert len(rules) == 2 * len(FONT_FILES)  # a main and an extra file per face
+    for (weight, style), name in FONT_FILES.items():
         full = set(map(chr, TTFont(FONTS / name).getBestCmap()))
-        served = site / stylesheets.FONTS_URI / name
-        subset = set(map(chr, TTFont(served).getBestCmap()))
-        missing = sorted((used & full) - subset)
+        covered: set[str] = set()
+        for file_style, file_weight, file, unicode_range in rules:
+            if (int(file_weight), file_style) != (weight, style):
+                continue
+            promised = _code_points(unicode_range)
+            has = set(map(chr, TTFont(site / fonts.FONTS_URI / file).getBestCmap()))
+            assert promised <= has, f"{file} lacks {''.join(sorted(promised - has))!r}"
+            assert not promised & covered, f"{file} overlaps the other file of its face"
+            covered |= promised
+        missing = sorted((used & full) - covered)
         assert not missing, f"{name} lacks {''.join(missing)!r} ({', '.join(f'U+{ord(c):04X}' for c in missing)})"
-        assert served.stat().st_size < 0.7 * (FONTS / name).stat().st_size, name
+        main = site / fonts.FONTS_URI / name
+        assert main.stat().st_size < 0.6 * (FONTS / name).stat().st_size, name
+
+
+def test_a_page_downloads_a_font_s_extra_file_only_when_it_shows_one_of_its_characters(browser, base_url):
+    """Dutch and English text needs only the main files (every page type, both languages, including the
+    bullets of lists, which Chromium draws in the font); a character such as ø (a name in a fork's own
+    page, say) brings the extra file, and is then shown in the site's font."""
+    page = browser.new_page()
+    fonts_asked: list[str] = []
+    page.on("request", lambda request: fonts_asked.append(request.url) if ".woff2" in request.url else None)
+    for lang in ("", "en/"):
+        for path in PAGE_TYPES.values():
+            page.goto(f"{base_url}/{lang}{path}", wait_until="networkidle")
+            extra = [url for url in fonts_asked if "-extra" in url]
+            assert fonts_asked and not extra, f"/{lang}{path} needs {extra}"
+    page.evaluate("""() => { const p = document.createElement('p'); p.textContent = 'Søren « Åsa';
+        document.querySelector('article').prepend(p); }""")
+    page.wait_for_function("() => document.fonts.status === 'loaded'")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in fonts_asked if url.endswith("400-normal-extra.woff2")]
+    assert page.evaluate("() => document.fonts.check('16px \"Atkinson Hyperlegible\"', 'ø«Å')")
+    page.close()
 
 
 def test_a_font_subset_made_without_the_cache_is_the_same_at_another_time(monkeypatch):
@@ -211,7 +328,7 @@ def test_a_font_subset_made_without_the_cache_is_the_same_at_another_time(monkey
     made = []
     for moment in ("1700000000", "1800000000"):  # fontTools reads the time from SOURCE_DATE_EPOCH
         monkeypatch.setenv("SOURCE_DATE_EPOCH", moment)
-        made.append(stylesheets.subset_font.__wrapped__(name))
+        made.append(fonts.subset_font.__wrapped__(name, fonts.MAIN_TEXT))
     assert made[0] == made[1]
 
 

@@ -78,11 +78,12 @@ def test_checklist_is_in_the_html_without_script(site, groups):
     first = groups[0].items[0]
     assert f"<legend>{first.text}</legend>" in html
     assert html.count(f'name="{first.id}"') == len(assessment.RATINGS)
-    data = json.loads(
-        re.search(r'<script type="application/json" id="vt-assessment-data">(.*?)</script>', html, re.S)[1]
-    )
-    assert [i["id"] for g in data["groups"] for i in g["items"]] == [i.id for g in groups for i in g.items]
+    # The script reads the items from the checklist: each carries what it needs, in booklet order.
+    found = re.findall(r'<fieldset class="vt-sa-item" id="[^"]+" data-item="([^"]+)" data-anchor="([^"]+)">', html)
+    assert found == [(i.id, i.anchor) for g in groups for i in g.items]
+    assert f'data-group="{groups[0].id}" data-kind="pillar" data-number="1" data-title="{groups[0].title}"' in html
     assert not re.search(r"\son[a-z]+=", html), "no inline event handlers (strict CSP)"
+    assert "json-schema.org" not in html  # the export schema loads only when a file is read
     english = (site / "en" / "self-assessment" / "index.html").read_text()
     assert "Not applicable" in english and "Self-assessment" in english
 
@@ -361,6 +362,23 @@ def test_a_damaged_answer_in_storage_is_dropped_and_the_others_kept(page, base_u
     saved = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_PREFIX}answer.safety.need-1')"))
     assert saved["rating"] == "in_place" and saved["at"] > 0
     assert problems == []
+
+
+@browser_test
+def test_the_offline_edition_reads_an_export_from_disk(browser, offline_site, groups):
+    """Opened from disk (file://), the page loads the export schema the first time it reads a file."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems = open_page(page, (offline_site / "self-assessment" / "index.html").as_uri())
+    assert "json-schema.org" not in page.content()
+    import_file(page, EXPORT)
+    export = assessment.load_export(EXPORT, {i.id for g in groups for i in g.items})
+    expect(page.locator("#vt-sa-message")).to_contain_text(
+        f"Het bestand is ingelezen: {len(export.answers)} antwoorden."
+    )
+    assert item(page, "safety.need-1").locator('input[value="partly"]').is_checked()
+    assert problems == []
+    context.close()
 
 
 @browser_test

@@ -2,8 +2,10 @@
 
 Without JavaScript the page is a complete checklist (every item with its four ratings and a note field).
 The scripts in assets/javascripts/self-assessment/ (SCRIPTS, joined into SCRIPT_URI, loaded only here) unhide the tool bar, the
-results, the team round and the action plan, and keep the answers in the browser. The items
-and the interface strings travel inside the page as JSON, so it works opened from disk too. Links to the
+results, the team round and the action plan, and keep the answers in the browser. The script
+reads the items from the checklist (the data attributes of each group and item); the interface strings
+travel inside the page as JSON, and the export schema is a script it loads when it first reads a file,
+so it works opened from disk too. Links to the
 pillar and area pages are Markdown links, so mkdocs writes them for the site and for the offline edition
 alike (and checks their anchors); the script takes each page's address from them.
 """
@@ -30,6 +32,9 @@ SCRIPTS = tuple(
 """Classic scripts sharing window.VT.sa, in the order they run (ES modules do not load from file://)."""
 SCRIPT_URI = "assets/javascripts/self-assessment.js"
 """SCRIPTS joined into one file by the site build (site/stylesheets.py): one request instead of seven."""
+SCHEMA_URI = "assets/javascripts/self-assessment-schema.js"
+"""The export's JSON Schema as a script (schema_script), written by the site build; the page's script
+loads it the first time it reads a file, so the page itself does not carry it."""
 
 SCRIPT_STRINGS = (
     "pillar",
@@ -119,11 +124,17 @@ def _json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _page_data(ctx: Context, groups: list[Group]) -> dict:
+def schema_script() -> str:
+    """The text of SCHEMA_URI: a classic script that puts the export's JSON Schema at
+    window.VT.assessmentSchema (a script, not a JSON file: a page opened from disk cannot fetch one)."""
+    return f"(window.VT = window.VT || {{}}).assessmentSchema = {_json_for_script(assessment.schema())};\n"
+
+
+def _page_data(ctx: Context) -> dict:
     return {
         "format": assessment.FORMAT,
         "versions": list(assessment.VERSIONS),
-        "schema": assessment.schema(),
+        "schemaScript": asset_url(ctx, SCHEMA_URI),
         "chart": charts.constants(),
         "language": ctx.lang,
         "storagePrefix": STORAGE_PREFIX,
@@ -134,16 +145,6 @@ def _page_data(ctx: Context, groups: list[Group]) -> dict:
         "noteMax": assessment.NOTE_MAX,
         "organisationMax": assessment.ORGANISATION_MAX,
         "csvSeparator": ctx.ui("sa_csv_separator"),
-        "groups": [
-            {
-                "id": g.id,
-                "kind": g.kind,
-                "number": g.number,
-                "title": g.title,
-                "items": [{"id": i.id, "number": i.number, "text": i.text, "anchor": i.anchor} for i in g.items],
-            }
-            for g in groups
-        ],
         "strings": {key: ctx.ui(key) for key in SCRIPT_STRINGS},
     }
 
@@ -156,7 +157,7 @@ def _item_html(ctx: Context, item: assessment.Item) -> str:
         for rating in assessment.RATINGS
     )
     return (
-        f'<fieldset class="vt-sa-item" id="{dom_id}" data-item="{item.id}">\n'
+        f'<fieldset class="vt-sa-item" id="{dom_id}" data-item="{item.id}" data-anchor="{item.anchor}">\n'
         f"<legend>{escape(item.text)}</legend>\n"
         f'<div class="vt-sa-ratings">\n{options}\n</div>\n'
         f'<div class="vt-sa-note vt-sa-note--empty"><label for="{dom_id}-note">{escape(ctx.ui("sa_note"))}</label>'
@@ -171,7 +172,8 @@ def _group_markdown(ctx: Context, group: Group) -> str:
     target = f"{relative_md(ctx.page.src, group.page_src)}#{group.section}"
     link = f'[{ctx.ui("sa_read_more", title=group.title)}]({target}){{: .vt-sa-more data-group-link="{group.id}" }}'
     items = "\n".join(_item_html(ctx, item) for item in group.items)
-    return f'{heading}\n\n{link}\n\n<div class="vt-sa-group" data-group="{group.id}">\n{items}\n</div>'
+    data = f'data-group="{group.id}" data-kind="{group.kind}" data-number="{group.number}" data-title="{escape(group.title)}"'
+    return f'{heading}\n\n{link}\n\n<div class="vt-sa-group" {data}>\n{items}\n</div>'
 
 
 def _toolbar(ctx: Context, total: int) -> str:
@@ -259,7 +261,7 @@ def _self_assessment(ctx: Context, args: list[str]) -> str:
     no_args(args, "self-assessment")
     groups = assessment.groups(ctx.content, ctx.lang)
     total = sum(len(g.items) for g in groups)
-    data = _json_for_script(_page_data(ctx, groups))
+    data = _json_for_script(_page_data(ctx))
     parts = [
         _toolbar(ctx, total),
         f'<script type="application/json" id="vt-assessment-data">{data}</script>',

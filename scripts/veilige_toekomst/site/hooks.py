@@ -18,7 +18,7 @@ from veilige_toekomst.core.content import Content
 from veilige_toekomst.core.findings import ContentError
 from veilige_toekomst.render import notices, packs, shortcodes
 from veilige_toekomst.render.validate import Checked, load_checked
-from veilige_toekomst.site import address, favicon, headers, page_safety, stylesheets, theme_css
+from veilige_toekomst.site import address, favicon, fonts, headers, minify, page_safety, stylesheets, theme_css
 from veilige_toekomst.site import organisation as site_organisation
 from veilige_toekomst.site import packs as site_packs
 from veilige_toekomst.site import search as site_search
@@ -102,7 +102,7 @@ def on_pre_build(config) -> None:
 def on_files(files, config):
     _files[_lang(config)] = files
     stylesheets.add_bundle(files, config)
-    stylesheets.add_fonts(files, config)
+    fonts.add_fonts(files, config)
     site_organisation.add_files(files, config, _content(config))
     return files
 
@@ -174,7 +174,7 @@ def _template_globals(config, page_url: str, content_html: str) -> dict:
         "root_relative": lambda link: address.root_relative(link, config.site_url),
         # The online site preloads the first screen's fonts; from file:// a preload (a CORS request)
         # would fail, and the offline edition's files are on disk anyway.
-        "preload_fonts": stylesheets.preload_fonts(content_html) if config.use_directory_urls else (),
+        "preload_fonts": fonts.preload_fonts(content_html) if config.use_directory_urls else (),
         "favicon": favicon.data_uri(config, content.project.organisation.colours.primary),
     }
 
@@ -225,7 +225,16 @@ def _after_all_languages(config):
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a language built inside the i18n plugin's loop: the outer build comes back here last
     root = Path(config.config_file_path).parent
-    theme_css.purge(Path(config.site_dir), root / "node_modules", root / "build" / "cache" / "theme-css")
+    own = stylesheets.own_assets(config)
+    theme_css.purge(
+        Path(config.site_dir),
+        root / "node_modules",
+        root / "build" / "cache" / "theme-css",
+        frozenset(own),
+        theme_css.features_off(config),
+    )
+    # After the purge: it reads the scripts' words, and the readable ones keep its cache key stable.
+    minify.minify(Path(config.site_dir), own, root / "node_modules", root / "build" / "cache" / "minified")
 
 
 on_post_build = CombinedEvent(_after_each_language, _after_all_languages)

@@ -6,6 +6,12 @@ pins it; node/purge-theme-css.mjs) keeps each rule whose classes, ids and elemen
 in a page or in one of the site's scripts (the theme's bundle.js among them, so classes it adds while a
 page runs are kept) and drops the rest. Untouched: @font-face, keyframes and CSS variables.
 
+The theme's script also names the classes of features the site leaves off (THEME_FEATURES: the theme's
+search, code copying, annotations, tooltips, tags, versions, repository facts, diagrams, content tabs,
+the cookie consent). Its words for those features do not keep a rule: mkdocs.yml's own options say the
+feature is off, so the script never adds them. A page or one of the site's scripts that names such a
+class still keeps its rules.
+
 PurgeCSS splits its content into words ([A-Za-z0-9_-]+) and keeps a rule by those alone, and only the
 words that also occur in the stylesheet can keep one. So those words are all it is given, and the
 result is cached under build/cache/theme-css by the stylesheet and those words: editing a page's prose
@@ -35,18 +41,64 @@ _SPACES = bytes(byte if byte in WORD_BYTES else 0x20 for byte in range(256))
 """Every other byte as a space: bytes.translate and split find the same words as that regex, twice as fast."""
 
 
+THEME_FEATURES = (
+    # (what turns it on in mkdocs.yml, the prefixes of the words the theme's script uses for it)
+    (lambda config: "search" in config.plugins or "material/search" in config.plugins, (b"md-search",)),
+    (lambda config: _has_feature(config, "content.code."), (b"md-code__", b"md-clipboard")),
+    (lambda config: _has_feature(config, "content.code.annotate"), (b"md-annotation", b"data-md-annotation")),
+    (
+        lambda config: _has_feature(config, "content.tooltips", "content.code.annotate"),
+        (b"md-tooltip", b"--md-tooltip"),
+    ),
+    (lambda config: "tags" in config.plugins or "material/tags" in config.plugins, (b"md-tag",)),
+    (lambda config: bool(config.extra.get("version")), (b"md-version",)),
+    (lambda config: bool(config.repo_url), (b"md-source__fact",)),
+    (lambda config: "mermaid" in str(config.mdx_configs), (b"mermaid", b"--md-mermaid")),
+    (lambda config: "pymdownx.tabbed" in config.markdown_extensions, (b"tabbed-",)),
+    (lambda config: bool(config.extra.get("consent")), (b"consent", b"md-consent")),
+)
+"""The theme's features whose classes only its script adds, by the mkdocs.yml options that turn them on
+(mkdocs-material 9's documentation, "Setup" and "Reference")."""
+THEME_SEARCH_SCRIPTS = ("lunr", "workers")
+"""Folders under assets/javascripts with the theme's own search (the site has its own: site/search.py)."""
+
+
+def _has_feature(config, *names: str) -> bool:
+    return any(feature.startswith(names) for feature in config.theme.get("features", []))
+
+
+def features_off(config) -> tuple[bytes, ...]:
+    """The prefixes of the THEME_FEATURES words that cannot keep a rule in this site: its features that
+    mkdocs.yml leaves off."""
+    return tuple(prefix for is_on, prefixes in THEME_FEATURES if not is_on(config) for prefix in prefixes)
+
+
 def _words(data: bytes) -> list[bytes]:
     return data.translate(_SPACES).split()
 
 
-def purge(site_dir: Path, node_modules: Path, cache_dir: Path) -> None:
+def purge(
+    site_dir: Path,
+    node_modules: Path,
+    cache_dir: Path,
+    own_scripts: frozenset[str] = frozenset(),
+    off: tuple[bytes, ...] = (),
+) -> None:
     """Replace the theme's stylesheet in `site_dir` (each, if a `--dirty` build left an older theme's
     too; none if the theme renames it) by its rules that can match the site's HTML pages and scripts.
-    Raises mkdocs' Abort when Node.js or PurgeCSS (node_modules) is missing or fails; the site's
-    stylesheet is then left as it was."""
+    `own_scripts` are the site's own scripts (paths in the site), every word of which counts; in the
+    theme's scripts, words starting with one of `off` (features_off) do not, and with the theme's
+    search off its search scripts do not count at all. Raises mkdocs' Abort when Node.js or PurgeCSS
+    (node_modules) is missing or fails; the site's stylesheet is then left as it was."""
     words: set[bytes] = set()
-    for path in [*site_dir.rglob("*.html"), *(site_dir / SCRIPTS).rglob("*.js")]:
+    for path in site_dir.rglob("*.html"):
         words.update(_words(path.read_bytes()))
+    for path in (site_dir / SCRIPTS).rglob("*.js"):
+        uri = path.relative_to(site_dir).as_posix()
+        if uri in own_scripts:
+            words.update(_words(path.read_bytes()))
+        elif not (b"md-search" in off and path.relative_to(site_dir / SCRIPTS).parts[0] in THEME_SEARCH_SCRIPTS):
+            words.update(word for word in _words(path.read_bytes()) if not word.startswith(off))
     for theme_css in sorted(site_dir.glob(THEME_CSS)):
         css = theme_css.read_bytes()
         relevant = b" ".join(sorted(words.intersection(_words(css))))

@@ -1,5 +1,5 @@
 /* Self-assessment (zelfscan), part 1 of 7: the shared namespace window.VT.sa, small helpers, and the
- * export check driven by the JSON Schema the page carries (schemas/self-assessment.schema.json).
+ * export check driven by the JSON Schema (schemas/self-assessment.schema.json), loaded when first needed.
  *
  * The parts are classic scripts (ES modules do not load from file://, which the offline edition needs),
  * loaded in order only on the self-assessment page. Nothing leaves the browser. Text from files or
@@ -14,6 +14,27 @@
   var S = sa.S = sa.data.strings;
 
   sa.has = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
+
+  /* A promise of the export's JSON Schema. Only reading a file needs it, so it is a script of its own
+   * (assessment_shortcodes.SCHEMA_URI; a script, not JSON, so it also loads from disk), loaded once,
+   * the first time. Rejects with an ImportProblem when it cannot be loaded. */
+  var schema = null;
+  sa.schema = function () {
+    if (!schema) {
+      schema = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = sa.data.schemaScript;
+        script.onload = function () { resolve(VT.assessmentSchema); };
+        script.onerror = function () {
+          schema = null;
+          script.remove();
+          reject(new sa.ImportProblem(S.sa_err_read));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return schema;
+  };
 
   /* "{count} items" with {name} filled in; a counted key (key_one, key_other… in docs/strings.yml)
      picks its form by `count` with the CLDR rules of the page's language, as plural.js does. */

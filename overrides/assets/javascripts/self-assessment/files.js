@@ -23,9 +23,11 @@
       } catch (error) {
         throw new sa.ImportProblem(S.sa_err_not_json);
       }
-      var found = sa.readExport(doc);
-      found.file = file.name;
-      return found;
+      return sa.schema().then(function (schema) {
+        var found = sa.readExport(doc, schema);
+        found.file = file.name;
+        return found;
+      });
     }, function () { throw new sa.ImportProblem(S.sa_err_read); });
   };
 

@@ -7,17 +7,23 @@
   var data = sa.data;
   var S = sa.S;
 
+  /* The pillars and living areas, read from the checklist the page has without script:
+   * [{id, kind, number, title, items: [{id, text, url, group}]}], in booklet order. */
   sa.items = [];
   sa.itemById = {};
-  data.groups.forEach(function (group) {
+  data.groups = [].map.call(document.querySelectorAll(".vt-sa-group"), function (element) {
+    var group = { id: element.dataset.group, kind: element.dataset.kind, number: Number(element.dataset.number),
+                  title: element.dataset.title, items: [] };
     var link = document.querySelector('a[data-group-link="' + group.id + '"]');
     var page = link ? link.getAttribute("href").split("#")[0] : "";
-    group.items.forEach(function (item) {
-      item.group = group;
-      item.url = page + "#" + item.anchor;
+    [].forEach.call(element.querySelectorAll(".vt-sa-item"), function (fieldset) {
+      var item = { id: fieldset.dataset.item, text: fieldset.querySelector("legend").textContent,
+                   url: page + "#" + fieldset.dataset.anchor, group: group };
+      group.items.push(item);
       sa.items.push(item);
       sa.itemById[item.id] = item;
     });
+    return group;
   });
 
   /* What this browser holds: answers {id: {rating, note, at}}, actions {id: {what, who, due, status, at}},
@@ -59,14 +65,15 @@
   function ImportProblem(message) { this.message = message; }
   sa.ImportProblem = ImportProblem;
 
-  /* Returns {version, language, organisation, name, exportedAt, answers: {id: {rating, note, at}},
-   * actions: {id: {...}}, unknown: [ids]} or throws ImportProblem with a message for a person. */
-  sa.readExport = function (doc) {
+  /* Reads an export checked against `schema` (sa.schema's): returns {version, language, organisation,
+   * name, exportedAt, answers: {id: {rating, note, at}}, actions: {id: {...}}, unknown: [ids]} or throws
+   * ImportProblem with a message for a person. */
+  sa.readExport = function (doc, schema) {
     if (!sa.isPlainObject(doc) || doc.format !== data.format) throw new ImportProblem(S.sa_err_not_export);
     if (data.versions.indexOf(doc.version) < 0) {
       throw new ImportProblem(sa.t("sa_err_version", { version: JSON.stringify(doc.version), supported: data.versions.join(", ") }));
     }
-    var problem = sa.validate(doc, data.schema);
+    var problem = sa.validate(doc, schema);
     if (problem) throw new ImportProblem(sa.t("sa_err_invalid", { detail: problem }));
     var at = Date.parse(doc.exported_at);
     var result = { version: doc.version, language: doc.language, organisation: doc.organisation || "",

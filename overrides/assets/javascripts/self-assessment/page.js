@@ -248,23 +248,28 @@
   document.addEventListener("change", onChange);
   document.addEventListener("input", onChange);
 
-  var saved = store.readAll();
-  sa.state = saved;
-  if (!store.works) say(S.sa_msg_saved_nowhere, true);
-  else if (store.dropped) say(sa.t("sa_msg_storage_dropped", { count: store.dropped }), true);
-  Object.keys(saved.answer).forEach(function (id) { if (!sa.itemById[id]) delete saved.answer[id]; });
-  showAll();
-  update();
-  el.tool.hidden = false;
-  el.progress.hidden = false;
-  byId("vt-sa-team").hidden = false;
-  document.documentElement.classList.add("vt-sa-ready");
-  el.results.hidden = false;
-  // Once the result is in view the progress bar stops following: it would cover the result's rows.
-  if (window.IntersectionObserver) {
-    new IntersectionObserver(function (entries) {
-      var heading = entries[0];
-      el.progress.classList.toggle("vt-sa-progress--done", heading.isIntersecting || heading.boundingClientRect.top < 0);
-    }).observe(byId("sa-results-title"));
+  // The answers an older version of the page kept are moved first; then the tool starts.
+  store.migrate().then(start);
+
+  function start() {
+    var saved = store.readAll();
+    sa.state = saved;
+    if (!store.works) say(S.sa_msg_saved_nowhere, true);
+    else if (store.dropped) say(sa.t("sa_msg_storage_dropped", { count: store.dropped }), true);
+    Object.keys(saved.answer).forEach(function (id) { if (!sa.itemById[id]) delete saved.answer[id]; });
+    showAll();
+    update();
+    el.tool.hidden = false;
+    el.progress.hidden = false;
+    byId("vt-sa-team").hidden = false;
+    document.documentElement.classList.add("vt-sa-ready");
+    el.results.hidden = false;
+    // Once the result is in view the progress bar stops following: it would cover the result's rows.
+    if (window.IntersectionObserver) {
+      new IntersectionObserver(function (entries) {
+        var heading = entries[0];
+        el.progress.classList.toggle("vt-sa-progress--done", heading.isIntersecting || heading.boundingClientRect.top < 0);
+      }).observe(byId("sa-results-title"));
+    }
   }
 })();

@@ -14,6 +14,7 @@
   var data = sa.data;
   var prefix = data.storagePrefix;
   var listeners = [];
+  var unmoved = 0;  // 1 when store.migrate could not move the old key's answers
   var store = sa.store = { works: true, failed: false, dropped: 0 };
 
   function storage() {
@@ -56,9 +57,8 @@
    * record is dropped and counted (store.dropped); the others are kept. */
   store.readAll = function () {
     var found = { answer: {}, action: {}, consensus: {}, meta: {} };
-    store.dropped = 0;
+    store.dropped = unmoved;
     try {
-      migrate();
       var keys = [];
       for (var i = 0; i < storage().length; i += 1) keys.push(storage().key(i));
       keys.forEach(function (key) {
@@ -124,24 +124,29 @@
     listeners.forEach(function (listener) { listener(change); });
   }
 
-  /* The whole-state key of version 1 of this page: move its answers to their own keys, once. */
-  function migrate() {
-    var raw = storage().getItem(data.oldStorageKey);
-    if (raw === null) return;
-    storage().removeItem(data.oldStorageKey);
-    var found;
+  /* The whole-state key of version 1 of this page: move its answers to their own keys, once. A promise
+   * (reading it needs the export schema, which loads when first needed); it resolves at once when there
+   * is nothing to move, and never rejects: what cannot be moved is counted in store.dropped. */
+  store.migrate = function () {
+    var raw;
     try {
-      found = sa.readExport(JSON.parse(raw));
+      raw = storage().getItem(data.oldStorageKey);
     } catch (error) {
-      store.dropped += 1;
-      return;
+      return Promise.resolve();
     }
-    var at = Date.parse(found.exportedAt) || Date.now();
-    Object.keys(found.answers).forEach(function (id) {
-      storage().setItem(prefix + "answer." + id, JSON.stringify({ rating: found.answers[id].rating, note: found.answers[id].note, at: at }));
+    if (raw === null) return Promise.resolve();
+    return sa.schema().then(function (schema) {
+      storage().removeItem(data.oldStorageKey);
+      var found = sa.readExport(JSON.parse(raw), schema);
+      var at = Date.parse(found.exportedAt) || Date.now();
+      Object.keys(found.answers).forEach(function (id) {
+        storage().setItem(prefix + "answer." + id, JSON.stringify({ rating: found.answers[id].rating, note: found.answers[id].note, at: at }));
+      });
+      if (found.organisation) storage().setItem(prefix + "meta.organisation", JSON.stringify({ value: found.organisation, at: at }));
+    }).catch(function () {
+      unmoved = 1;
     });
-    if (found.organisation) storage().setItem(prefix + "meta.organisation", JSON.stringify({ value: found.organisation, at: at }));
-  }
+  };
 
   window.addEventListener("storage", function (event) {
     if (event.key === null) return notify({ kind: "cleared" });
