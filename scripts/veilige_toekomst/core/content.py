@@ -40,6 +40,10 @@ class Content:
     pack_texts: PackTexts | None = None
     """docs/training/packs.yml; None in a project without training packs (or when it does not read)."""
     pack_texts_located: yamlsource.Located | None = None
+    _numbered_pages: dict[tuple[str, str], list[Page]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """The pillars and the living areas by (language, kind), as `_numbered` sorted them."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -57,9 +61,13 @@ class Content:
         return {page.id for page in self.pages.values()}
 
     def _numbered(self, lang: str, kind: str) -> list[Page]:
-        srcs = sorted({p.src for p in self.pages.values() if p.kind == kind})
-        found = [page for src in srcs if (page := self.page(lang, src)) is not None]
-        return sorted(found, key=lambda p: p.numbered.number)
+        # Asked for again and again while the pages are rendered (every quiz names its page): sorted once.
+        # The pages never change after reading.
+        if (lang, kind) not in self._numbered_pages:
+            srcs = sorted({p.src for p in self.pages.values() if p.kind == kind})
+            found = [page for src in srcs if (page := self.page(lang, src)) is not None]
+            self._numbered_pages[(lang, kind)] = sorted(found, key=lambda p: p.numbered.number)
+        return list(self._numbered_pages[(lang, kind)])
 
     def pillars(self, lang: str) -> list[Page]:
         """The six pillars (booklet, "De zes pijlers") in `lang`, by number."""

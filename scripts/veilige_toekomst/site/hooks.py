@@ -185,7 +185,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = compiled_templates  # the next language's build reuses this one's compiled templates
+    # The next language's build, and the next build, reuse this one's compiled templates.
+    env.bytecode_cache = compiled_templates(Path(config.config_file_path).parent / "build" / "cache" / "templates")
     # Static templates (the 404 page) get no page context: give them the same globals.
     env.globals["vt"] = _template_globals(config, "404.html", "")
     return env
