@@ -16,7 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT, html_pages
 from veilige_toekomst.core.assets import FONT_FILES, FONTS
-from veilige_toekomst.site import fonts, minify, stylesheets
+from veilige_toekomst.site import fonts, minify, node_scripts, stylesheets
 from veilige_toekomst.site import theme_css as theme_css_module
 
 OWN_STYLESHEETS = ROOT / "overrides"
@@ -207,7 +207,7 @@ def test_minifying_starts_node_only_for_a_changed_file(tmp_path, monkeypatch):
     assert "function shout(" in first["assets/a.js"] and len(first["assets/a.js"]) < len(readable["assets/a.js"]) / 2
     for uri, text in readable.items():
         (site / uri).write_text(text)
-    monkeypatch.setattr(minify.shutil, "which", lambda name: None)  # no Node.js: the cache must do
+    monkeypatch.setattr(node_scripts.shutil, "which", lambda name: None)  # no Node.js: the cache must do
     minify.minify(site, list(readable), ROOT / "node_modules", cache)
     assert {uri: (site / uri).read_text() for uri in readable} == first
 

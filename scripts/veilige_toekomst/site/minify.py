@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
-
 from ..core.io import write_atomically
+from . import node_scripts
 
-SCRIPT = Path(__file__).with_name("node") / "minify.mjs"
+SCRIPT = "minify.mjs"
 MINIFIERS = ("terser", "lightningcss")
 """The npm packages node/minify.mjs uses: for scripts and for stylesheets."""
 
@@ -32,7 +29,11 @@ def minify(site_dir: Path, uris: list[str], node_modules: Path, cache_dir: Path)
     """Replace each script (.js) and stylesheet (.css) `uris` names (paths in `site_dir`; missing ones
     are skipped) by its minified form. Raises mkdocs' Abort when Node.js or a minifier (node_modules)
     is missing or fails; the files are then left as they were."""
-    recipe = SCRIPT.read_bytes() + " ".join(_version(node_modules, name) for name in MINIFIERS).encode() + b"\0"
+    recipe = (
+        (node_scripts.FOLDER / SCRIPT).read_bytes()
+        + " ".join(_version(node_modules, name) for name in MINIFIERS).encode()
+        + b"\0"
+    )
     todo: list[tuple[Path, Path]] = []
     for uri in uris:
         path = site_dir / uri
@@ -53,19 +54,10 @@ def _run_node(pairs: list[tuple[Path, Path]], node_modules: Path) -> None:
     """Minify each file into its cache file, all in one Node process."""
     if not pairs:
         return
-    node = shutil.which("node")
-    if node is None or not all((node_modules / name).is_dir() for name in MINIFIERS):
-        raise Abort(
-            "minify: Node.js, Terser and Lightning CSS are needed to build the site: run `npm ci` (package.json)"
-        )
     pairs[0][1].parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="vt-minify-") as tmp:
         outputs = [Path(tmp) / f"{index}{path.suffix}" for index, (path, _) in enumerate(pairs)]
         arguments = [str(path) for (source, _), output in zip(pairs, outputs) for path in (source, output)]
-        result = subprocess.run(
-            [node, str(SCRIPT), str(node_modules.resolve()), *arguments], capture_output=True, text=True, check=False
-        )
-        if result.returncode != 0:
-            raise Abort(f"minify: failed:\n{result.stderr.strip()}")
+        node_scripts.run(SCRIPT, node_modules, MINIFIERS, arguments, "minify")
         for (_, cached), output in zip(pairs, outputs):
             write_atomically(cached, output.read_bytes())

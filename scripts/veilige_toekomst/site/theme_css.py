@@ -21,16 +21,13 @@ does not start Node again, a page with a new kind of element does.
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
-
 from ..core.io import write_atomically
+from . import node_scripts
 
-SCRIPT = Path(__file__).with_name("node") / "purge-theme-css.mjs"
+SCRIPT = "purge-theme-css.mjs"
 THEME_CSS = "assets/stylesheets/main.*.min.css"
 """The theme's stylesheet in the site; its name carries the theme's own hash."""
 SCRIPTS = "assets/javascripts"
@@ -110,19 +107,9 @@ def purge(
 
 
 def _run_purgecss(theme_css: Path, words: bytes, node_modules: Path, output: Path) -> None:
-    node = shutil.which("node")
-    if node is None or not (node_modules / "purgecss").is_dir():
-        raise Abort("theme CSS: Node.js and PurgeCSS are needed to build the site: run `npm ci` (package.json)")
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="vt-purgecss-") as tmp:
-        listing = Path(tmp) / "words.txt"
+        listing, purged = Path(tmp) / "words.txt", Path(tmp) / "main.css"
         listing.write_bytes(words)
-        result = subprocess.run(
-            [node, str(SCRIPT), str(node_modules.resolve()), str(theme_css), str(Path(tmp) / "main.css"), str(listing)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise Abort(f"theme CSS: PurgeCSS failed:\n{result.stderr.strip()}")
-        write_atomically(output, (Path(tmp) / "main.css").read_bytes())
+        node_scripts.run(SCRIPT, node_modules, ("purgecss",), [str(theme_css), str(purged), str(listing)], "theme CSS")
+        write_atomically(output, purged.read_bytes())
