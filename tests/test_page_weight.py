@@ -11,6 +11,7 @@ from pathlib import Path
 
 import material
 import pytest
+from mkdocs.exceptions import Abort
 from fontTools.ttLib import TTFont
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -210,6 +211,10 @@ def test_minifying_starts_node_only_for_a_changed_file(tmp_path, monkeypatch):
     monkeypatch.setattr(node_scripts.shutil, "which", lambda name: None)  # no Node.js: the cache must do
     minify.minify(site, list(readable), ROOT / "node_modules", cache)
     assert {uri: (site / uri).read_text() for uri in readable} == first
+    (site / "assets" / "a.js").write_text("var changed = 1;\n")  # not in the cache: Node is needed, and said so
+    with pytest.raises(Abort, match=r"^minify: Node.js and terser, lightningcss are needed .* run `npm ci`"):
+        minify.minify(site, list(readable), ROOT / "node_modules", cache)
+    assert (site / "assets" / "a.js").read_text() == "var changed = 1;\n"  # left as it was
 
 
 def test_the_theme_s_words_for_a_feature_the_site_leaves_off_keep_no_rule(tmp_path):
