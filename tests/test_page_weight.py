@@ -11,8 +11,8 @@ from pathlib import Path
 
 import material
 import pytest
-from mkdocs.exceptions import Abort
 from fontTools.ttLib import TTFont
+from mkdocs.exceptions import Abort
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import ROOT, html_pages
