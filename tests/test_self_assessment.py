@@ -365,6 +365,23 @@ def test_a_damaged_answer_in_storage_is_dropped_and_the_others_kept(page, base_u
 
 
 @browser_test
+def test_on_a_phone_the_page_never_scrolls_sideways_only_its_tables_do(browser, base_url):
+    """The result, the team round and the action plan draw wide tables; each scrolls in its own box."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    open_page(page, base_url + PAGE)
+    rate(page, "safety.need-1", "partly")
+    rate(page, "housing.condition-1", "not_in_place")
+    page.set_input_files("#vt-sa-team-files", [str(p) for p in TEAM])
+    expect(page.locator("#vt-sa-team-summary")).to_contain_text("3 exports meegeteld")
+    expect(page.locator(".vt-sa-plan-table")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for table in page.locator(".vt-sa-scroller").all():
+        assert table.evaluate("e => getComputedStyle(e).overflowX") == "auto"
+    context.close()
+
+
+@browser_test
 def test_the_offline_edition_reads_an_export_from_disk(browser, offline_site, groups):
     """Opened from disk (file://), the page loads the export schema the first time it reads a file."""
     context = browser.new_context()

@@ -102,7 +102,8 @@
         tr.appendChild(box);
       });
     });
-    var scroller = make("div", { "class": "vt-figure-table", tabindex: "0", role: "region", "aria-label": caption });
+    // The box scrolls sideways on a narrow screen, not the page (self-assessment.css: .vt-sa-scroller).
+    var scroller = make("div", { "class": "vt-figure-table vt-sa-scroller", tabindex: "0", role: "region", "aria-label": caption });
     scroller.appendChild(node);
     return scroller;
   };
